@@ -1,0 +1,13 @@
+/** Masking of citizens' personal data: shown masked by default everywhere (DESIGN §1). */
+export const CONFIDENTIAL = '保密';
+
+/** 13812345678 → 138****5678; landlines keep area code and last 4; '保密' stays as is. */
+export function maskPhone(phone: string | null): string | null {
+  if (phone === null) return null;
+  const p = phone.trim();
+  if (p === CONFIDENTIAL || p === '') return p;
+  const digits = p.replace(/\D/g, '');
+  if (digits.length >= 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  if (digits.length >= 7) return `${digits.slice(0, Math.max(0, digits.length - 8))}****${digits.slice(-4)}`;
+  return '****';
+}
