@@ -1,0 +1,9 @@
+/** Every CLI command, in the order `jiesu --help` lists them. Later issues add one line each. */
+import type { Command } from './types.js';
+import { seedCommand } from './commands/seed.js';
+import { migrateCommand } from './commands/migrate.js';
+import { infoCommand } from './commands/info.js';
+import { serveCommand } from './commands/serve.js';
+import { deadlineCommand } from './commands/deadline.js';
+
+export const commands: Command[] = [seedCommand, migrateCommand, infoCommand, serveCommand, deadlineCommand];
