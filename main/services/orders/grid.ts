@@ -7,14 +7,15 @@
  * nearer end, then continues by keyset; that cursor is remembered too. Cursors and counts are dropped
  * whenever data changes (our own writes or another process's commit).
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from '../../../db/schema.js';
 import { externalDataVersion } from '../../../db/connection.js';
 import type { OrderGridRow, OrderSort } from '../../../preload/api.js';
 import type { AppealType, OrderStatus, Tier } from '../../../preload/contract/enums.js';
 import type { ServiceContext } from '../context.js';
 import { SORT_KEYS, type SortKey } from './sortKeys.js';
 
-interface Cursor {
+export interface Cursor {
   key: unknown;
   id: number;
 }
@@ -86,59 +87,20 @@ export class OrderGrid {
   async position(sort: OrderSort, orderId: number): Promise<number | null> {
     const key = SORT_KEYS[sort.column];
     const { db } = this.ctx.handle;
-    const target = await db
-      .selectFrom('orders')
-      .select([key.expr.as('k'), 'id'])
-      .where('id', '=', orderId)
-      .executeTakeFirst();
+    const target = await db.selectFrom('orders').select([key.expr.as('k'), 'id']).where('id', '=', orderId).executeTakeFirst();
     if (!target) return null;
-    const op = sort.direction === 'desc' ? sql.raw('>') : sql.raw('<');
-    const row = await db
-      .selectFrom('orders')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where(sql<SqlBool>`(${key.expr}, orders.id) ${op} (${target.k}, ${orderId})`)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+    const row = await rowsBeforeQuery(db, key, sort.direction === 'desc', { key: target.k, id: target.id }).executeTakeFirstOrThrow();
+    return Number(row.earlier) + Number(row.same);
   }
 
   /** The sort key and id of the row at `index` in the given order: an index-only scan. */
   private async keyAt(key: SortKey, desc: boolean, index: number): Promise<Cursor> {
-    const dir = desc ? sql.raw('DESC') : sql.raw('ASC');
-    const row = await this.ctx.handle.db
-      .selectFrom('orders')
-      .select([key.expr.as('k'), 'id'])
-      .orderBy(sql`${key.expr} ${dir}, orders.id ${dir}`)
-      .limit(1)
-      .offset(index)
-      .executeTakeFirstOrThrow();
+    const row = await keyAtQuery(this.ctx.handle.db, key, desc, index).executeTakeFirstOrThrow();
     return { key: row.k, id: row.id };
   }
 
   private async fetch(key: SortKey, desc: boolean, after: Cursor | null, skip: number, limit: number): Promise<OrderGridRow[]> {
-    const dir = desc ? sql.raw('DESC') : sql.raw('ASC');
-    let q = this.ctx.handle.db
-      .selectFrom('orders')
-      .leftJoin('units', 'units.id', 'orders.community_id')
-      .select([
-        'orders.id',
-        'orders.order_no',
-        'orders.received_at',
-        'orders.appeal_type',
-        'orders.category',
-        'orders.community_id',
-        'units.name as community_name',
-        'orders.status',
-        'orders.tier',
-        'orders.handle_due_at',
-        'orders.version',
-      ])
-      .orderBy(sql`${key.expr} ${dir}, orders.id ${dir}`)
-      .limit(limit);
-    if (after) {
-      const op = desc ? sql.raw('<') : sql.raw('>');
-      q = q.where(sql<SqlBool>`(${key.expr}, orders.id) ${op} (${after.key}, ${after.id})` as Expression<SqlBool>);
-    }
-    if (skip > 0) q = q.offset(skip);
+    const q = pageQuery(this.ctx.handle.db, key, desc, after, skip, limit);
     const raw = await q.execute();
     return raw.map((r) => ({
       id: r.id,
@@ -195,4 +157,97 @@ export class OrderGrid {
     }
     return best;
   }
+}
+
+/** The sort key and id of the row at `index`: served from the sort index alone (covering). */
+export function keyAtQuery(db: Kysely<Database>, key: SortKey, desc: boolean, index: number) {
+  const dir = desc ? sql.raw('DESC') : sql.raw('ASC');
+  return db
+    .selectFrom('orders')
+    .select([key.expr.as('k'), 'id'])
+    .orderBy(sql`${key.expr} ${dir}, orders.id ${dir}`)
+    .limit(1)
+    .offset(index);
+}
+
+/**
+ * One grid page: `limit` rows after the cursor (skipping `skip`), in (key, id) order.
+ *
+ * SQLite seeks a row-value comparison `(key, id) > (k, i)` on the key alone and then scans the whole
+ * group of equal keys — hundreds of thousands of rows for a status or a community. So the cursor is
+ * split into two index seeks, each reading only ids from the sort index (covering):
+ *   the rest of the current group:  key = k AND id > i   (seek on both columns)
+ *   the groups after it:            key > k               (seek on the key)
+ * and only the `limit` winners are joined back to their orders.
+ */
+export function pageQuery(db: Kysely<Database>, key: SortKey, desc: boolean, after: Cursor | null, skip: number, limit: number) {
+  const dir = desc ? sql.raw('DESC') : sql.raw('ASC');
+  const take = skip + limit;
+  const ids = after
+    ? db
+        .selectFrom(
+          db
+            .selectFrom('orders')
+            .select([key.expr.as('k'), 'id'])
+            .where(sql<SqlBool>`${key.expr} = ${after.key}`)
+            .where('id', desc ? '<' : '>', after.id)
+            .orderBy('id', desc ? 'desc' : 'asc')
+            .limit(take)
+            .as('same_group'),
+        )
+        .selectAll()
+        .unionAll(
+          db
+            .selectFrom(
+              db
+                .selectFrom('orders')
+                .select([key.expr.as('k'), 'id'])
+                .where(sql<SqlBool>`${key.expr} ${desc ? sql.raw('<') : sql.raw('>')} ${after.key}`)
+                .orderBy(sql`${key.expr} ${dir}, orders.id ${dir}`)
+                .limit(take)
+                .as('later_groups'),
+            )
+            .selectAll(),
+        )
+    : db
+        .selectFrom('orders')
+        .select([key.expr.as('k'), 'id'])
+        .orderBy(sql`${key.expr} ${dir}, orders.id ${dir}`)
+        .limit(take);
+  let q = db
+    .selectFrom(ids.as('page'))
+    .innerJoin('orders', 'orders.id', 'page.id')
+    .leftJoin('units', 'units.id', 'orders.community_id')
+    .select([
+      'orders.id',
+      'orders.order_no',
+      'orders.received_at',
+      'orders.appeal_type',
+      'orders.category',
+      'orders.community_id',
+      'units.name as community_name',
+      'orders.status',
+      'orders.tier',
+      'orders.handle_due_at',
+      'orders.version',
+    ])
+    .orderBy(sql`page.k ${dir}, page.id ${dir}`)
+    .limit(limit);
+  if (skip > 0) q = q.offset(skip);
+  return q;
+}
+
+/** How many rows come before (key k, id i) in the sort: two counted index ranges, as in pageQuery. */
+export function rowsBeforeQuery(db: Kysely<Database>, key: SortKey, desc: boolean, at: Cursor) {
+  const before = desc ? sql.raw('>') : sql.raw('<');
+  const earlierGroups = db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(sql<SqlBool>`${key.expr} ${before} ${at.key}`);
+  const sameGroup = db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(sql<SqlBool>`${key.expr} = ${at.key}`)
+    .where('id', desc ? '>' : '<', at.id);
+  return db.selectNoFrom([earlierGroups.as('earlier'), sameGroup.as('same')]);
 }

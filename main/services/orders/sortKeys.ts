@@ -12,12 +12,14 @@ export interface SortKey {
   /** The same expression as plain SQL (for raw benchmarks and the query-plan tests). */
   sqlText: string;
   index: string;
+  /** A unique key: its 'group' is one row. */
+  unique?: boolean;
 }
 
 const col = (name: string, index: string): SortKey => ({ expr: sql.ref(`orders.${name}`) as RawBuilder<unknown>, sqlText: name, index });
 
 export const SORT_KEYS: Record<OrderSortColumn, SortKey> = {
-  orderNo: col('order_no', 'sqlite_autoindex_orders_1'),
+  orderNo: { ...col('order_no', 'sqlite_autoindex_orders_1'), unique: true },
   receivedAt: col('received_at', 'orders_received_at_sort'),
   appealType: col('appeal_type', 'orders_appeal_type_sort'),
   category: col('category', 'orders_category_sort'),

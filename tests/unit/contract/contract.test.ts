@@ -1,0 +1,17 @@
+/** The contract suite, run over both transports the UI can use. */
+import { createInProcessTransport, createWebTransport, startTestWebServer } from '../../support/transports.js';
+import { contractSuite } from './suite.js';
+
+contractSuite('in-process dispatch', async (app) => ({ transport: createInProcessTransport(app), teardown: async () => undefined }));
+
+contractSuite('loopback WebSocket (startWebServer)', async (app) => {
+  const web = await startTestWebServer(app);
+  const transport = createWebTransport(web.server);
+  return {
+    transport,
+    async teardown() {
+      transport.close();
+      await web.close();
+    },
+  };
+});
