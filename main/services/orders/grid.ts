@@ -7,18 +7,14 @@
  * nearer end, then continues by keyset; that cursor is remembered too. Cursors and counts are dropped
  * whenever data changes (our own writes or another process's commit).
  */
-import { sql, type Kysely, type SqlBool } from 'kysely';
-import type { Database } from '../../../db/schema.js';
 import { externalDataVersion } from '../../../db/connection.js';
 import type { OrderGridRow, OrderSort } from '../../../preload/api.js';
 import type { AppealType, OrderStatus, Tier } from '../../../preload/contract/enums.js';
 import type { ServiceContext } from '../context.js';
 import { SORT_KEYS, type SortKey } from './sortKeys.js';
+import { keyAtQuery, pageQuery, rowsBeforeQuery, type Cursor, type PageRow } from './gridQueries.js';
+import { placeholder, TemplateCache } from '../../../db/templates.js';
 
-export interface Cursor {
-  key: unknown;
-  id: number;
-}
 
 /** How far past a known cursor a page may skip with a small OFFSET before a new anchor is cheaper. */
 const NEAR_CURSOR_ROWS = 1000;
@@ -29,6 +25,7 @@ export class OrderGrid {
   private seenExternal = -1;
   private total: number | null = null;
   private readonly cursors = new Map<string, Map<number, Cursor>>();
+  private readonly templates = new TemplateCache();
 
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -95,13 +92,20 @@ export class OrderGrid {
 
   /** The sort key and id of the row at `index` in the given order: an index-only scan. */
   private async keyAt(key: SortKey, desc: boolean, index: number): Promise<Cursor> {
-    const row = await keyAtQuery(this.ctx.handle.db, key, desc, index).executeTakeFirstOrThrow();
+    const t = this.templates.get(`keyAt:${key.sqlText}:${desc}`, () => keyAtQuery(this.ctx.handle.db, key, desc, placeholder('index')).compile());
+    const result = await this.ctx.handle.db.executeQuery<{ k: unknown; id: number }>(t.bind({ index }));
+    const row = result.rows[0];
+    if (!row) throw new Error('keyAt: index out of range');
     return { key: row.k, id: row.id };
   }
 
   private async fetch(key: SortKey, desc: boolean, after: Cursor | null, skip: number, limit: number): Promise<OrderGridRow[]> {
-    const q = pageQuery(this.ctx.handle.db, key, desc, after, skip, limit);
-    const raw = await q.execute();
+    const shape = `page:${key.sqlText}:${desc}:${after ? 'after' : 'first'}:${skip > 0 ? 'skip' : ''}`;
+    const t = this.templates.get(shape, () =>
+      pageQuery(this.ctx.handle.db, key, desc, after ? { key: placeholder('key'), id: placeholder('id') } : null, skip > 0 ? placeholder('skip') : 0, placeholder('limit'), placeholder('take')).compile(),
+    );
+    const values = { key: after?.key, id: after?.id, skip, limit, take: skip + limit };
+    const raw = (await this.ctx.handle.db.executeQuery<PageRow>(t.bind(values))).rows;
     return raw.map((r) => ({
       id: r.id,
       orderNo: r.order_no,
@@ -159,95 +163,3 @@ export class OrderGrid {
   }
 }
 
-/** The sort key and id of the row at `index`: served from the sort index alone (covering). */
-export function keyAtQuery(db: Kysely<Database>, key: SortKey, desc: boolean, index: number) {
-  const dir = desc ? sql.raw('DESC') : sql.raw('ASC');
-  return db
-    .selectFrom('orders')
-    .select([key.expr.as('k'), 'id'])
-    .orderBy(sql`${key.expr} ${dir}, orders.id ${dir}`)
-    .limit(1)
-    .offset(index);
-}
-
-/**
- * One grid page: `limit` rows after the cursor (skipping `skip`), in (key, id) order.
- *
- * SQLite seeks a row-value comparison `(key, id) > (k, i)` on the key alone and then scans the whole
- * group of equal keys — hundreds of thousands of rows for a status or a community. So the cursor is
- * split into two index seeks, each reading only ids from the sort index (covering):
- *   the rest of the current group:  key = k AND id > i   (seek on both columns)
- *   the groups after it:            key > k               (seek on the key)
- * and only the `limit` winners are joined back to their orders.
- */
-export function pageQuery(db: Kysely<Database>, key: SortKey, desc: boolean, after: Cursor | null, skip: number, limit: number) {
-  const dir = desc ? sql.raw('DESC') : sql.raw('ASC');
-  const take = skip + limit;
-  const ids = after
-    ? db
-        .selectFrom(
-          db
-            .selectFrom('orders')
-            .select([key.expr.as('k'), 'id'])
-            .where(sql<SqlBool>`${key.expr} = ${after.key}`)
-            .where('id', desc ? '<' : '>', after.id)
-            .orderBy('id', desc ? 'desc' : 'asc')
-            .limit(take)
-            .as('same_group'),
-        )
-        .selectAll()
-        .unionAll(
-          db
-            .selectFrom(
-              db
-                .selectFrom('orders')
-                .select([key.expr.as('k'), 'id'])
-                .where(sql<SqlBool>`${key.expr} ${desc ? sql.raw('<') : sql.raw('>')} ${after.key}`)
-                .orderBy(sql`${key.expr} ${dir}, orders.id ${dir}`)
-                .limit(take)
-                .as('later_groups'),
-            )
-            .selectAll(),
-        )
-    : db
-        .selectFrom('orders')
-        .select([key.expr.as('k'), 'id'])
-        .orderBy(sql`${key.expr} ${dir}, orders.id ${dir}`)
-        .limit(take);
-  let q = db
-    .selectFrom(ids.as('page'))
-    .innerJoin('orders', 'orders.id', 'page.id')
-    .leftJoin('units', 'units.id', 'orders.community_id')
-    .select([
-      'orders.id',
-      'orders.order_no',
-      'orders.received_at',
-      'orders.appeal_type',
-      'orders.category',
-      'orders.community_id',
-      'units.name as community_name',
-      'orders.status',
-      'orders.tier',
-      'orders.handle_due_at',
-      'orders.version',
-    ])
-    .orderBy(sql`page.k ${dir}, page.id ${dir}`)
-    .limit(limit);
-  if (skip > 0) q = q.offset(skip);
-  return q;
-}
-
-/** How many rows come before (key k, id i) in the sort: two counted index ranges, as in pageQuery. */
-export function rowsBeforeQuery(db: Kysely<Database>, key: SortKey, desc: boolean, at: Cursor) {
-  const before = desc ? sql.raw('>') : sql.raw('<');
-  const earlierGroups = db
-    .selectFrom('orders')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(sql<SqlBool>`${key.expr} ${before} ${at.key}`);
-  const sameGroup = db
-    .selectFrom('orders')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(sql<SqlBool>`${key.expr} = ${at.key}`)
-    .where('id', desc ? '>' : '<', at.id);
-  return db.selectNoFrom([earlierGroups.as('earlier'), sameGroup.as('same')]);
-}

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '../../../db/connection.js';
 import { migrate } from '../../../db/migrator.js';
 import { ORDER_SORT_COLUMNS } from '../../../preload/api.js';
-import { keyAtQuery, pageQuery, rowsBeforeQuery } from '../../../main/services/orders/grid.js';
+import { keyAtQuery, pageQuery, rowsBeforeQuery } from '../../../main/services/orders/gridQueries.js';
 import { SORT_KEYS } from '../../../main/services/orders/sortKeys.js';
 
 let h: DbHandle;
