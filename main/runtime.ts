@@ -8,6 +8,7 @@ import { createDispatcher, type Dispatch } from './dispatch.js';
 import { createHandlers, createServices, type Services } from './handlers.js';
 import { PushBus, type ServiceContext } from './services/context.js';
 import { APP_VERSION } from './version.js';
+import { AppError, isAppError } from '../preload/contract/errors.js';
 
 export interface AppRuntime {
   handle: DbHandle;
@@ -23,8 +24,29 @@ export interface OpenOptions {
   onInternalError?: (name: string, error: unknown) => void;
 }
 
+/** SQLite's own failures when opening, told to the clerk in Chinese. */
+function openFailure(dbPath: string, e: unknown): unknown {
+  if (isAppError(e)) return e;
+  const code = (e as { code?: unknown }).code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new AppError('DB_OPEN_FAILED', `无法打开「${dbPath}」：该文件不是接诉台数据库，或已经损坏。请检查文件，或从备份恢复。`, { cause: e });
+  }
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
+    return new AppError('DB_OPEN_FAILED', `无法打开「${dbPath}」：文件夹不存在或没有读写权限。`, { cause: e });
+  }
+  if (code === 'SQLITE_BUSY') {
+    return new AppError('DB_OPEN_FAILED', `「${dbPath}」正被另一个程序占用（例如正在升级或备份），请稍后重试。`, { cause: e });
+  }
+  return e;
+}
+
 export async function openApp(dbPath: string, options: OpenOptions = {}): Promise<AppRuntime> {
-  const handle = createDb(dbPath);
+  let handle: DbHandle;
+  try {
+    handle = createDb(dbPath);
+  } catch (e) {
+    throw openFailure(dbPath, e);
+  }
   try {
     const migration = await migrate(handle, { appVersion: APP_VERSION });
     const push = new PushBus();
@@ -36,6 +58,6 @@ export async function openApp(dbPath: string, options: OpenOptions = {}): Promis
     return { handle, services, dispatch, push, migration, close: () => handle.close() };
   } catch (e) {
     await handle.close();
-    throw e;
+    throw openFailure(dbPath, e);
   }
 }
