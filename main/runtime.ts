@@ -5,8 +5,9 @@
 import { createDb, type DbHandle } from '../db/connection.js';
 import { migrate, type MigrationResult } from '../db/migrator.js';
 import { createDispatcher, type Dispatch } from './dispatch.js';
-import { createHandlers, createServices, type Services } from './handlers.js';
-import { PushBus, type ServiceContext } from './services/context.js';
+import { createHandlers } from './handlers.js';
+import { createServices, type Services } from './services/index.js';
+import { ChangeFeed, PushBus, type ServiceContext } from './services/context.js';
 import { APP_VERSION } from './version.js';
 import { AppError, isAppError } from '../preload/contract/errors.js';
 
@@ -50,7 +51,7 @@ export async function openApp(dbPath: string, options: OpenOptions = {}): Promis
   try {
     const migration = await migrate(handle, { appVersion: APP_VERSION });
     const push = new PushBus();
-    const ctx: ServiceContext = { handle, now: options.now ?? Date.now, push, appVersion: APP_VERSION };
+    const ctx: ServiceContext = { handle, now: options.now ?? Date.now, push, changes: new ChangeFeed(), appVersion: APP_VERSION };
     const services = createServices(ctx);
     const dispatch = createDispatcher(createHandlers(services), {
       onInternalError: options.onInternalError ?? ((name, e) => console.error(`[接口 ${name}] 内部错误:`, e instanceof Error ? e.message : e)),

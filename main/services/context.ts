@@ -19,9 +19,25 @@ export class PushBus {
   }
 }
 
+/**
+ * Every committed write to orders reports here (after its transaction commits): the grid drops its
+ * cached counts and cursors, and the runtime pushes `orders.changed` to every window.
+ */
+export class ChangeFeed {
+  private readonly listeners = new Set<(reason: string, count: number) => void>();
+  subscribe(listener: (reason: string, count: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  ordersChanged(reason: string, count: number): void {
+    for (const l of this.listeners) l(reason, count);
+  }
+}
+
 export interface ServiceContext {
   readonly handle: DbHandle;
   readonly now: () => number;
   readonly push: PushBus;
+  readonly changes: ChangeFeed;
   readonly appVersion: string;
 }
