@@ -1,0 +1,32 @@
+/** Renderer entry: fonts and styles (all bundled, nothing from the network), AG Grid modules, the API, the app. */
+import './zodJitless.js';
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/700.css';
+import 'ag-grid-community/styles/ag-grid.css';
+import 'ag-grid-community/styles/ag-theme-quartz.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiProvider } from './api/ApiContext.js';
+import { connectApi } from './api/connect.js';
+import { App } from './app/App.js';
+import { ErrorBoundary } from './app/ErrorBoundary.js';
+import { ErrorsProvider } from './app/errors.js';
+import { registerAgGrid } from './grid/registerAgGrid.js';
+
+registerAgGrid();
+const { client } = connectApi();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing in index.html');
+createRoot(root).render(
+  <StrictMode>
+    <ErrorBoundary>
+      <ErrorsProvider>
+        <ApiProvider client={client}>
+          <App />
+        </ApiProvider>
+      </ErrorsProvider>
+    </ErrorBoundary>
+  </StrictMode>,
+);
