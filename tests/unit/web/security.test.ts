@@ -142,7 +142,8 @@ describe('static files', () => {
     for (const directive of [
       "default-src 'self'",
       `connect-src 'self' ws://127.0.0.1:${server.port}`,
-      "img-src 'self' data:",
+      "img-src 'self'",
+      "style-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",
       "frame-ancestors 'none'",
@@ -150,6 +151,7 @@ describe('static files', () => {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
+    expect(csp).not.toMatch(/unsafe-|data:/);
     expect(html.headers['x-content-type-options']).toBe('nosniff');
     expect(html.headers['referrer-policy']).toBe('no-referrer');
     const js = await httpGet(server.port, '/assets/app.js', { cookie });
