@@ -7,6 +7,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database } from './schema.js';
+import { registerSearchFunctions } from './search.js';
 
 export interface DbHandle {
   /** The typed query builder every service uses. */
@@ -54,6 +55,11 @@ export function createDb(path: string, options: CreateDbOptions = {}): DbHandle 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   sqlite.pragma('synchronous = NORMAL');
+  // A grid page, a filter's count or a search reads orders scattered over the file: keep up to 64 MiB of
+  // pages in memory (SQLite's default is 2 MiB) so repeated reads do not go back to the disk.
+  sqlite.pragma('cache_size = -65536');
+  // The search index's triggers call these on every write to orders (db/search.ts).
+  registerSearchFunctions(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   let closed = false;
   return {

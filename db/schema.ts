@@ -91,9 +91,15 @@ export interface OrderTable {
   closed_at: number | null;
   difficult: Generated<number>;
   difficult_reason: string | null;
+  /** Where a 疑难 order was escalated to (schema v2). */
+  difficult_target: string | null;
   unreasonable: Generated<number>;
+  /** Why the request is 不合理 (schema v2). */
+  unreasonable_reason: string | null;
   unreasonable_approved: Generated<number>;
   supervised: Generated<number>;
+  /** Who asked for 督办 and why (schema v2). */
+  supervised_note: string | null;
   duplicate_of: number | null;
   duplicate_approved: Generated<number>;
   first_time_resolved: number | null;
@@ -131,6 +137,8 @@ export interface EventTable {
   summary: string;
   before_json: string | null;
   after_json: string | null;
+  /** The order's row version after this change (schema v2); null for events written before v2 or by bulk loads. */
+  order_version: number | null;
 }
 
 export interface ContactTable {

@@ -7,11 +7,25 @@ import type { Handlers } from './dispatch.js';
 import type { Services } from './services/index.js';
 import { appHandlers } from './handlers/app.js';
 import { orderHandlers } from './handlers/orders.js';
+import { ledgerHandlers } from './handlers/ledger.js';
+import { workflowHandlers } from './handlers/workflow.js';
+import { adminHandlers } from './handlers/admin.js';
+import { triageHandlers } from './handlers/triage.js';
+import { assessmentHandlers } from './handlers/assessment.js';
+import { backupHandlers } from './handlers/backup.js';
+import { fileHandlers } from './handlers/files.js';
 
 export function createHandlers(s: Services): Handlers {
   const handlers = {
     ...appHandlers(s),
     ...orderHandlers(s),
+    ...ledgerHandlers(s),
+    ...workflowHandlers(s),
+    ...adminHandlers(s),
+    ...triageHandlers(s),
+    ...assessmentHandlers(s),
+    ...backupHandlers(s),
+    ...fileHandlers(),
   } satisfies Handlers;
   type NoExtraHandlers = Exclude<keyof typeof handlers, keyof Handlers>;
   const noExtra: [NoExtraHandlers] extends [never] ? true : never = true;

@@ -11,11 +11,27 @@ import { z } from 'zod';
 import { ERROR_CODES } from './contract/errors.js';
 import { appMethods } from './contract/methods/app.js';
 import { orderMethods } from './contract/methods/orders.js';
+import { ledgerMethods } from './contract/methods/ledger.js';
+import { workflowMethods } from './contract/methods/workflow.js';
+import { adminMethods } from './contract/methods/admin.js';
+import { settingsMethods } from './contract/methods/settings.js';
+import { triageMethods } from './contract/methods/triage.js';
+import { assessmentMethods } from './contract/methods/assessment.js';
+import { backupMethods } from './contract/methods/backup.js';
+import { fileMethods } from './contract/methods/files.js';
 
 /** Every method, merged from one map per domain (preload/contract/methods/*.ts). */
 export const api = {
   ...appMethods,
   ...orderMethods,
+  ...ledgerMethods,
+  ...workflowMethods,
+  ...settingsMethods,
+  ...adminMethods,
+  ...triageMethods,
+  ...assessmentMethods,
+  ...backupMethods,
+  ...fileMethods,
 } as const;
 
 
@@ -29,6 +45,13 @@ export const METHOD_NAMES = Object.keys(api) as MethodName[];
 export const pushEvents = {
   /** Orders changed (this window, another window, the CLI or an import): refresh what you show. */
   'orders.changed': z.object({ reason: z.string(), count: z.number().int().nonnegative() }),
+  /** An import session's progress: `done` of `total` units of the phase (bytes while reading, rows after). */
+  'import.progress': z.object({
+    token: z.string(),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    phase: z.enum(['read', 'plan', 'commit']),
+  }),
 } as const;
 export type PushEvents = typeof pushEvents;
 export type PushName = keyof PushEvents;
@@ -55,3 +78,12 @@ export { AppError, ERROR_CODES, type ErrorCode } from './contract/errors.js';
 export * from './contract/enums.js';
 export * from './contract/methods/app.js';
 export * from './contract/methods/orders.js';
+export * from './contract/methods/ledger.js';
+export * from './contract/methods/workflow.js';
+export * from './contract/methods/settings.js';
+export * from './contract/methods/admin.js';
+export * from './contract/methods/triage.js';
+export * from './contract/methods/assessment.js';
+export * from './contract/methods/assessmentSettings.js';
+export * from './contract/methods/backup.js';
+export * from './contract/methods/files.js';

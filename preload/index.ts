@@ -1,12 +1,12 @@
 /**
- * The preload: puts exactly one object on the page, window.api = {invoke, onPush}, and nothing else.
+ * The preload: puts exactly one object on the page, window.api = {invoke, onPush, pathForFile}, and nothing else.
  * ipcRenderer itself (and the IPC event, whose `sender` is ipcRenderer) never reaches the page.
  *
  * Runs sandboxed, where require() knows only 'electron' and a few built-ins, so Vite bundles this
  * file and the contract it imports into one CommonJS file (vite.preload.config.ts →
  * dist/preload/index.cjs). The tsc output of this file (dist/preload/index.js) is not used.
  */
-import { contextBridge, ipcRenderer, type IpcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRenderer } from 'electron';
 import { METHOD_NAMES, PUSH_NAMES, type PushEnvelope, type ResponseEnvelope } from './api.js';
 import { BRIDGE_GLOBAL, IPC_CHANNEL_INVOKE, IPC_CHANNEL_PUSH, type PreloadBridge } from './contract/bridge.js';
 
@@ -40,6 +40,14 @@ function createBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>
       return () => {
         ipc.removeListener(IPC_CHANNEL_PUSH, handler);
       };
+    },
+    pathForFile(file: object): string {
+      // Only a real dropped File has a path; anything else the page passes gets ''.
+      try {
+        return webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]);
+      } catch {
+        return '';
+      }
     },
   };
 }

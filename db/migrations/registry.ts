@@ -4,6 +4,11 @@
  */
 import type { Kysely } from 'kysely';
 import * as m001 from './001-initial.js';
+import * as m002 from './002-workflow.js';
+import * as m003 from './003-admin.js';
+import * as m004 from './004-ledger.js';
+import * as m005 from './005-triage.js';
+import * as m006 from './006-assessment.js';
 
 export interface Migration {
   version: number;
@@ -11,6 +16,13 @@ export interface Migration {
   up(db: Kysely<any>): Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', up: m001.up }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', up: m001.up },
+  { version: 2, name: 'workflow', up: m002.up },
+  { version: 3, name: 'admin', up: m003.up },
+  { version: 4, name: 'ledger', up: m004.up },
+  { version: 5, name: 'triage', up: m005.up },
+  { version: 6, name: 'assessment', up: m006.up },
+];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -2,7 +2,7 @@
 import type { ParsedArgs } from './types.js';
 
 /** Flags that never take a value. */
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'dry-run', 'with-phones', 'empty', 'demo', 'no-open']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'dry-run', 'with-phones', 'empty', 'demo', 'no-open', 'yes']);
 
 export function parseArgv(argv: string[]): ParsedArgs {
   const positionals: string[] = [];

@@ -5,5 +5,10 @@ import { migrateCommand } from './commands/migrate.js';
 import { infoCommand } from './commands/info.js';
 import { serveCommand } from './commands/serve.js';
 import { deadlineCommand } from './commands/deadline.js';
+import { importCommand } from './commands/import.js';
+import { exportCommand } from './commands/export.js';
+import { backupCommand } from './commands/backup.js';
+import { restoreCommand } from './commands/restore.js';
+import { kpiCommand } from './commands/kpi.js';
 
-export const commands: Command[] = [seedCommand, migrateCommand, infoCommand, serveCommand, deadlineCommand];
+export const commands: Command[] = [seedCommand, migrateCommand, infoCommand, serveCommand, deadlineCommand, importCommand, exportCommand, kpiCommand, backupCommand, restoreCommand];

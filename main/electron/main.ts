@@ -4,7 +4,8 @@
  * startShell registers the app:// scheme synchronously, before 'ready', as Electron requires.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
-import { openApp } from '../runtime.js';
+import { openLiveApp } from '../liveApp.js';
+import { startBackupSchedule } from '../services/backup/index.js';
 import { APP_VERSION, PROJECT_ROOT } from '../version.js';
 import { startShell } from './shell.js';
 
@@ -13,7 +14,8 @@ startShell(
   {
     argv: process.argv,
     platform: process.platform,
-    openApp: (dbPath) => openApp(dbPath),
+    openApp: (dbPath) => openLiveApp(dbPath),
+    startBackupSchedule: (runtime) => startBackupSchedule(runtime),
     version: APP_VERSION,
     // From this file's own location (dist/main/…), not app.getAppPath(), which depends on how
     // Electron was started (`electron .` or `electron dist/main/electron/main.js`).

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import type { App, BrowserWindow, Dialog, IpcMain, Menu, Protocol, Screen, Session } from 'electron';
 import { isAppError } from '../../preload/contract/errors.js';
 import type { AppRuntime } from '../runtime.js';
+import { createDesktopFiles } from './files.js';
 import { registerIpc } from './ipc.js';
 import { aboutText, buildMenuTemplate } from './menu.js';
 import { APP_ENTRY_URL, APP_SCHEME } from './origin.js';
@@ -26,11 +27,16 @@ export interface ShellElectron {
   screen: Screen;
 }
 
-export interface ShellEnv {
+/** What the shell needs of the open database. */
+export type ShellRuntime = Pick<AppRuntime, 'dispatch' | 'push' | 'close'>;
+
+export interface ShellEnv<R extends ShellRuntime = ShellRuntime> {
   argv: readonly string[];
   platform: NodeJS.Platform;
-  /** Opens and migrates the database (main/runtime.ts's openApp). */
-  openApp(dbPath: string): Promise<Pick<AppRuntime, 'dispatch' | 'push' | 'close'>>;
+  /** Opens and migrates the database (main/runtime.ts's openApp, or main/liveApp.ts's openLiveApp). */
+  openApp(dbPath: string): Promise<R>;
+  /** Starts the automatic backups (at start, then daily) of the open runtime; returns their stop. */
+  startBackupSchedule?(runtime: R): () => void;
   /** Where dist/ lives (the project root, or app.asar when packaged); defaults to app.getAppPath(). */
   appRoot?: string;
   version?: string;
@@ -53,7 +59,7 @@ export function openFailureMessage(error: unknown, dbPath: string): string {
   return `无法打开数据库文件：\n${dbPath}\n\n请确认磁盘空间充足、文件没有被其他程序占用，然后重新启动接诉台。如仍无法打开，请联系技术支持。`;
 }
 
-export function startShell(electron: ShellElectron, env: ShellEnv): ShellHandle {
+export function startShell<R extends ShellRuntime>(electron: ShellElectron, env: ShellEnv<R>): ShellHandle {
   const { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, screen } = electron;
   const log = env.log ?? console;
   const windows = new WindowRegistry();
@@ -94,7 +100,7 @@ export function startShell(electron: ShellElectron, env: ShellEnv): ShellHandle 
     protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir: layout.rendererDir }));
 
     const dbPath = databasePath(app.getPath('userData'), env.argv);
-    let runtime: Awaited<ReturnType<ShellEnv['openApp']>>;
+    let runtime: R;
     try {
       mkdirSync(dirname(dbPath), { recursive: true });
       runtime = await env.openApp(dbPath);
@@ -105,9 +111,13 @@ export function startShell(electron: ShellElectron, env: ShellEnv): ShellHandle 
       return;
     }
 
+    const stopBackups = env.startBackupSchedule?.(runtime) ?? (() => undefined);
+
+    // The file dialogs of the typed API (files.pickImport / files.pickExportTarget) answer in front of dispatch.
+    const files = createDesktopFiles({ dialog, parent: () => windows.first() ?? null, documentsDir: () => app.getPath('documents') });
     const disposeIpc = registerIpc({
       ipcMain,
-      dispatch: runtime.dispatch,
+      dispatch: files.guard(runtime.dispatch),
       push: runtime.push,
       ownsSender: (sender) => windows.owns(sender),
       windows: () => windows.all(),
@@ -133,6 +143,7 @@ export function startShell(electron: ShellElectron, env: ShellEnv): ShellHandle 
       if (closed) return;
       event.preventDefault();
       closed = true;
+      stopBackups();
       disposeIpc();
       runtime
         .close()

@@ -11,3 +11,9 @@ export function maskPhone(phone: string | null): string | null {
   if (digits.length >= 7) return `${digits.slice(0, Math.max(0, digits.length - 8))}****${digits.slice(-4)}`;
   return '****';
 }
+
+/** 李小明 → 李**: the surname and at most two stars; '保密' and one-character names stay as they are. */
+export function maskName(name: string): string {
+  if (name === CONFIDENTIAL || name.length <= 1) return name;
+  return `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
+}

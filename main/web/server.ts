@@ -5,8 +5,13 @@
  * WebSocket upgrade must carry it; the upgrade must also come from our own origin, so a page on any
  * other site (or another local port) cannot drive the API even if the browser sends the cookie.
  * The Host header must name us too, which defeats DNS-rebinding tricks before the token is even read.
+ * Files cross only through POST /upload (import) and GET /download/<id> (export): see upload.ts and
+ * download.ts; over the WebSocket a page never names a path on this machine.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -14,8 +19,10 @@ import { AppError } from '../../preload/contract/errors.js';
 import type { Dispatch } from '../dispatch.js';
 import type { PushBus } from '../services/context.js';
 import { authenticate, createToken, tokenCookie } from './auth.js';
+import { DOWNLOAD_PREFIX, Downloads } from './download.js';
 import { attachApi } from './socket.js';
 import { lookupStatic, sendFile } from './static.js';
+import { UPLOAD_PATH, Uploads } from './upload.js';
 
 export const API_PATH = '/api';
 /** The largest request frame accepted; a bigger one closes that socket (code 1009). */
@@ -29,6 +36,14 @@ export interface WebServerOptions {
   port: number;
   /** The built renderer (dist/renderer). */
   staticDir: string;
+  /** The largest upload (POST /upload) accepted; default 1 GB. */
+  maxUploadBytes?: number;
+  /**
+   * Lets `import.preview` / `export.ledger` also take plain server paths, as the CLI does. Only for tests
+   * that drive the ledger with files they wrote themselves; `jiesu serve` never sets it, so a page can
+   * read only what it uploaded and write only to its own download targets (upload.ts, download.ts).
+   */
+  trustClientPaths?: boolean;
 }
 
 export interface WebServer {
@@ -38,6 +53,8 @@ export interface WebServer {
   origin: string;
   token: string;
   port: number;
+  /** The per-launch folder of uploads and exports (removed on close). */
+  filesDir: string;
   /** The bound socket address (always 127.0.0.1; tests check it). */
   address(): AddressInfo;
   close(): Promise<void>;
@@ -104,9 +121,14 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string, message: 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = createToken();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  const unsubscribe = attachApi(wss, options.dispatch, options.push);
   // Known once listening; requests cannot arrive before that.
   let port = 0;
+  // Files moving in and out of browser mode live in a private folder of this launch only.
+  const filesDir = await mkdtemp(join(tmpdir(), 'jiesu-files-'));
+  const trustClientPaths = options.trustClientPaths ?? false;
+  const uploads = new Uploads({ dir: filesDir, origin: () => `http://${HOST}:${port}`, maxBytes: options.maxUploadBytes, trustClientPaths });
+  const downloads = new Downloads({ dir: filesDir, trustClientPaths });
+  const unsubscribe = attachApi(wss, downloads.guard(uploads.guard(options.dispatch)), options.push);
   const hostOk = (req: IncomingMessage) => req.headers.host === `${HOST}:${port}`;
 
   const server = createServer((req, res) => {
@@ -124,6 +146,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const auth = authenticate(req, target.url, token, port);
     if (!auth) return textPage(res, 401, '未授权', UNAUTHORIZED_TEXT);
     if (auth === 'query') res.setHeader('Set-Cookie', tokenCookie(port, token));
+    if (target.rawPath === UPLOAD_PATH) return uploads.receive(req, res);
+    if (target.rawPath.startsWith(DOWNLOAD_PREFIX)) return downloads.send(req, res, target.rawPath);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return textPage(res, 405, '不支持的请求', '浏览器模式只提供读取界面文件；数据操作经由 WebSocket 接口。', { Allow: 'GET, HEAD' });
     }
@@ -164,8 +188,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     server.once('error', onError);
     server.once('listening', onListening);
     server.listen(options.port, HOST);
-  }).catch((e: unknown) => {
+  }).catch(async (e: unknown) => {
     unsubscribe();
+    await rm(filesDir, { recursive: true, force: true });
     throw e;
   });
   port = (server.address() as AddressInfo).port;
@@ -177,6 +202,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     origin,
     token,
     port,
+    filesDir,
     address: () => server.address() as AddressInfo,
     close() {
       closing ??= new Promise<void>((resolvePromise) => {
@@ -190,7 +216,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         wss.close();
         server.close(() => {
           clearTimeout(force);
-          resolvePromise();
+          void rm(filesDir, { recursive: true, force: true }).finally(resolvePromise);
         });
         server.closeIdleConnections();
       });

@@ -9,6 +9,12 @@ export interface PreloadBridge {
   invoke(name: string, args: unknown): Promise<ResponseEnvelope>;
   /** Subscribes to push envelopes; returns an unsubscribe function. */
   onPush(listener: (push: PushEnvelope) => void): () => void;
+  /**
+   * The local path of a file the clerk dropped on the window ('' for anything else), for the import's
+   * drag and drop: browsers hide it and Electron tells it only to the preload (webUtils). The desktop
+   * bridge always has it; optional so the type says nothing about the browser.
+   */
+  pathForFile?(file: object): string;
 }
 
 export const BRIDGE_GLOBAL = 'api';

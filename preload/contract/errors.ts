@@ -17,6 +17,20 @@ export const ERROR_CODES = [
   'UNAUTHORIZED',
   'TRANSPORT',
   'INTERNAL',
+  // Ledger import / export (issue 5): each names a reason the clerk can act on; nothing was written.
+  'IMPORT_UNREADABLE',
+  'IMPORT_ENCRYPTED',
+  'IMPORT_EMPTY',
+  'IMPORT_NO_HEADER',
+  'IMPORT_TOO_LARGE',
+  'IMPORT_ENCODING',
+  'IMPORT_SESSION',
+  'IMPORT_CANCELLED',
+  'EXPORT_FAILED',
+  // Backups and restore (issue 7): nothing was replaced when these are raised.
+  'BACKUP_FAILED',
+  'RESTORE_REFUSED',
+  'RESTORE_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

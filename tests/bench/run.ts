@@ -5,6 +5,7 @@
  *
  *   BENCH_ORDERS=200000 npm run bench      smaller run
  *   BENCH_DB=/tmp/bench.db npm run bench   reuse a seeded file (seeded if missing)
+ * The triage workbench's measures (filters, search, views, bulk) are in triage.ts.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,9 @@ import { ORDER_SORT_COLUMNS, type OrderSort } from '../../preload/api.js';
 import { keyAtQuery, pageQuery } from '../../main/services/orders/gridQueries.js';
 import { SORT_KEYS } from '../../main/services/orders/sortKeys.js';
 import { printTable, time, type Row } from './measure.js';
+import { benchTriage } from './triage.js';
+import { decorations as gridDecorations } from '../../main/services/orders/rows.js';
+import { benchAssessment } from './assessment.js';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const UNTIL = Date.UTC(2026, 10, 27, 10); // fixed end: the same data every run
@@ -23,7 +27,8 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'jiesu-bench-'));
   const path = process.env.BENCH_DB ?? join(dir, 'bench.db');
   const seeded = existsSync(path);
-  const app = await openApp(path);
+  // "Now" is the seed's end, so relative filters and views see a live street.
+  const app = await openApp(path, { now: () => UNTIL });
   const rows: Row[] = [];
   const dispatchRows: Row[] = [];
   let allOk = true;
@@ -75,8 +80,14 @@ async function main(): Promise<void> {
           const cursorPage = probe ? pageQuery(handle.db, key, pageDesc, { key: probe.k, id: probe.id }, 0, 100).compile() : firstPage;
           const pageStmt = handle.sqlite.prepare(cursorPage.sql);
           const countStmt = handle.sqlite.prepare('SELECT count(*) AS n FROM orders');
+          // A row also shows its units, handlers and tags, and its colour bands need the warning hours.
+          const decorations = gridDecorations(handle.db).bind({ ids: '[]' });
+          const decorationStmt = handle.sqlite.prepare(decorations.sql);
+          const warnStmt = handle.sqlite.prepare("SELECT value_json FROM settings WHERE key = 'deadlines.warnWithinHours'");
           const raw = await time(() => {
             countStmt.get();
+            warnStmt.get();
+            let page: Array<{ id: number }>;
             if (anchorStmt) {
               const a = anchorStmt.get(...anchorSql!.parameters) as { k: unknown; id: number };
               const params = [...cursorPage.parameters];
@@ -84,10 +95,12 @@ async function main(): Promise<void> {
               params[0] = a.k;
               params[1] = a.id;
               params[3] = a.k;
-              pageStmt.all(...params);
+              page = pageStmt.all(...params) as Array<{ id: number }>;
             } else {
-              pageStmt.all(...cursorPage.parameters);
+              page = pageStmt.all(...cursorPage.parameters) as Array<{ id: number }>;
             }
+            const ids = JSON.stringify(page.map((r) => r.id));
+            decorationStmt.all(ids, ids);
           });
           rows.push({ what: `page ${column} ${direction} @${where}`, ms: ours.median, rawMs: raw.median, target: { ms: 20, ratio: 1.3 } });
         }
@@ -120,6 +133,8 @@ async function main(): Promise<void> {
       counts.push({ what, ms: ours.median, rawMs: raw.median, target: { ms: 20, ratio: 1.3 } });
     }
     allOk = printTable('Filtered counts', counts) && allOk;
+    allOk = (await benchTriage(app, UNTIL)) && allOk;
+    allOk = (await benchAssessment(app, UNTIL)) && allOk;
   } finally {
     await app.close();
     if (!process.env.BENCH_DB) rmSync(dir, { recursive: true, force: true });

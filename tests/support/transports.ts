@@ -49,7 +49,8 @@ export interface TestWebServer {
 
 export async function startTestWebServer(app: Pick<AppRuntime, 'dispatch' | 'push'>): Promise<TestWebServer> {
   const staticDir = await createStaticDir();
-  const server = await startWebServer({ dispatch: app.dispatch, push: app.push, port: 0, staticDir: staticDir.dir });
+  // The contract suite's ledger cases name the files they write (as the CLI does); real browser mode never may.
+  const server = await startWebServer({ dispatch: app.dispatch, push: app.push, port: 0, staticDir: staticDir.dir, trustClientPaths: true });
   return {
     server,
     staticDir: staticDir.dir,

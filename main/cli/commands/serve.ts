@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { openApp } from '../../runtime.js';
+import { openLiveApp } from '../../liveApp.js';
+import { startBackupSchedule } from '../../services/backup/index.js';
 import { PROJECT_ROOT } from '../../version.js';
 import { startWebServer } from '../../web/server.js';
 import { flagInt, type Command } from '../types.js';
@@ -10,7 +11,13 @@ export const serveCommand: Command = {
   usage: 'jiesu serve [--db FILE] [--port P]',
   flags: ['port'],
   async run(args, { io, dbPath }) {
-    const app = await openApp(dbPath);
+    const app = await openLiveApp(dbPath);
+    if (!app.startup.ok) {
+      const b = app.startup.suggestedBackup;
+      io.err(`警告：${app.startup.problem}${b ? `\n最近的完好备份：${b.path}（可在界面中恢复，或停止后运行 jiesu restore "${b.path}" --yes）` : ''}`);
+    }
+    // A backup now (after migrate), then daily, while the server runs.
+    const stopBackups = startBackupSchedule(app);
     const server = await startWebServer({
       dispatch: app.dispatch,
       push: app.push,
@@ -24,6 +31,7 @@ export const serveCommand: Command = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    stopBackups();
     await server.close();
     await app.close();
   },

@@ -146,7 +146,8 @@ export function* generateOrders(o: GenerateOptions): Generator<GenOrder> {
       const source = SOURCES[rng.weighted(SOURCE_WEIGHTS)]!;
       const appealType = source === 'proactive' ? 'complaint' : APPEALS[rng.weighted(APPEAL_WEIGHTS)]!;
       const tier: Tier = leaf.tier === 'urgent' ? (rng.chance(0.6) ? 'urgent' : 'general') : leaf.tier ?? (rng.chance(0.015) ? 'urgent' : 'general');
-      const dispatchedAt = receivedAt + rng.int(5, 90) * 60_000;
+      // Nothing happens after `until`: the newest orders are dispatched at the latest then.
+      const dispatchedAt = Math.min(receivedAt + rng.int(5, 90) * 60_000, o.until);
       const dl = o.deadlines(dispatchedAt, tier);
       const { area, address } = composeAddress(rng, community, leaf, ROADS);
       const confidential = rng.chance(0.08);
@@ -202,7 +203,7 @@ export function* generateOrders(o: GenerateOptions): Generator<GenOrder> {
       const prev = recentByPlace.get(placeKey);
       if (prev && receivedAt - prev.at < 7 * DAY_MS && rng.chance(0.35)) {
         ord.duplicate_of = prev.id;
-        g.events.push({ at: dispatchedAt + 60_000, kind: 'duplicate_linked', summary: `关联为重复件（主工单内部编号 ${prev.id}）`, before_json: null, after_json: `{"duplicateOf":${prev.id}}` });
+        g.events.push({ at: Math.min(dispatchedAt + 60_000, o.until), kind: 'duplicate_linked', summary: `关联为重复件（主工单内部编号 ${prev.id}）`, before_json: null, after_json: `{"duplicateOf":${prev.id}}` });
       } else {
         recentByPlace.set(placeKey, { id, at: receivedAt });
       }
@@ -277,6 +278,7 @@ function lifecycle(
   const depts = deptByTop.get(top) ?? [...deptNameById.keys()];
   const leadId = communityMay && rng.chance(0.65) ? ord.community_id! : rng.pick(depts);
   const assignedAt = acceptedAt + rng.int(1, 30) * 60_000;
+  if (assignedAt > now) return;
   g.units.push({ unit_id: leadId, role: 'lead', assigned_at: assignedAt });
   if (rng.chance(0.22)) {
     const assist = leadId === ord.community_id ? rng.pick(depts) : ord.community_id!;
@@ -292,6 +294,7 @@ function lifecycle(
     : ord.first_contact_due_at + rng.int(1, 20) * HOUR;
   if (contactAt > now) return;
   const firstContact = Math.max(contactAt, assignedAt + 60_000);
+  if (firstContact > now) return;
   ord.first_contact_at = firstContact;
   g.contacts.push({ at: firstContact, method: rng.chance(0.85) ? 'phone' : rng.chance(0.5) ? 'visit' : 'sms', summary: rng.pick(CONTACT_SUMMARIES) });
   g.events.push({ at: firstContact, kind: 'contacted', summary: '首次联系诉求人', before_json: null, after_json: `{"firstContactAt":${firstContact}}` });

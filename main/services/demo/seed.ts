@@ -5,6 +5,7 @@
  */
 import { createBulkWriter, inTransaction } from '../../../db/bulk.js';
 import { optimize, withDeferredIndexes, type DbHandle } from '../../../db/connection.js';
+import { withSearchIndexDeferred } from '../../../db/search.js';
 import { AppError } from '../../../preload/contract/errors.js';
 import { computeOrderDeadlines, createCalendar, DEFAULT_TIERS, extendDue } from '../deadlines/index.js';
 import { generateOrders, type GenOrder } from './generate.js';
@@ -119,7 +120,8 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
   });
   let done = 0;
   let finished = false;
-  await withDeferredIndexes(handle, ORDER_TABLES, async () => {
+  // The search index (db/search.ts) is filled once after the load, not by a trigger per order.
+  await withDeferredIndexes(handle, ORDER_TABLES, () => withSearchIndexDeferred(sqlite, async () => {
   while (!finished) {
     inTransaction(sqlite, () => {
       for (let k = 0; k < batch; k++) {
@@ -134,7 +136,7 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
     });
     options.onProgress?.(done, total);
   }
-  });
+  }));
   optimize(handle);
   return { orders: done, days, ms: Date.now() - started };
 }

@@ -4,6 +4,7 @@ import type { OrderDetail } from '../../../preload/api.js';
 import type { AppealType, OrderStatus, Source, Tier } from '../../../preload/contract/enums.js';
 import type { ServiceContext } from '../context.js';
 import { maskPhone } from '../privacy.js';
+import { loadWorkflowDetail } from '../workflow/detail.js';
 
 export async function getOrderDetail(ctx: ServiceContext, id: number): Promise<OrderDetail> {
   const { db } = ctx.handle;
@@ -47,6 +48,7 @@ export async function getOrderDetail(ctx: ServiceContext, id: number): Promise<O
     leadUnit: units.find((u) => u.role === 'lead')?.name ?? null,
     assistUnits: units.filter((u) => u.role === 'assist').map((u) => u.name),
     version: o.version,
+    ...(await loadWorkflowDetail(db, o, ctx.now())),
   };
 }
 

@@ -1,36 +1,31 @@
 /**
  * The grid's SQL, kept apart from the paging logic so the query-plan tests and the benchmark run exactly
- * what the grid runs. Every builder takes plain values or placeholders (db/templates.ts).
+ * what the grid runs. Every builder takes plain values or placeholders (db/templates.ts), and an
+ * optional filter condition `where` on `orders` (filters.ts; a natural condition a composite index
+ * serves, a probe form, or membership of a TEMP id set).
  */
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import type { Cond } from './filters.js';
+import { CONTENT_PREVIEW_CHARS, PAGE_COLUMNS } from './rows.js';
 import type { SortKey } from './sortKeys.js';
+
+export type { PageRow } from './rows.js';
+
+/** Adds the filter condition, when there is one, keeping the builder's type. */
+function filtered<T>(qb: T, where: Cond | undefined): T {
+  return where ? ((qb as unknown as { where(c: Cond): T }).where(where)) : qb;
+}
 
 export interface Cursor {
   key: unknown;
   id: number;
 }
 
-export interface PageRow {
-  id: number;
-  order_no: string;
-  received_at: number;
-  appeal_type: string;
-  category: string;
-  community_id: number | null;
-  community_name: string | null;
-  status: string;
-  tier: string;
-  handle_due_at: number;
-  version: number;
-}
-
-/** The sort key and id of the row at `index`: served from the sort index alone (covering). */
-export function keyAtQuery(db: Kysely<Database>, key: SortKey, desc: boolean, index: number) {
+/** The sort key and id of the row at `index`: served from the sort index alone (covering) when unfiltered. */
+export function keyAtQuery(db: Kysely<Database>, key: SortKey, desc: boolean, index: number, where?: Cond) {
   const dir = desc ? sql.raw('DESC') : sql.raw('ASC');
-  return db
-    .selectFrom('orders')
-    .select([key.expr.as('k'), 'id'])
+  return filtered(db.selectFrom('orders').select([key.expr.as('k'), 'id']), where)
     .orderBy(sql`${key.expr} ${dir}, orders.id ${dir}`)
     .limit(1)
     .offset(index);
@@ -41,22 +36,25 @@ export function keyAtQuery(db: Kysely<Database>, key: SortKey, desc: boolean, in
  *
  * SQLite seeks a row-value comparison `(key, id) > (k, i)` on the key alone and then scans the whole
  * group of equal keys — hundreds of thousands of rows for a status or a community. So the cursor is
- * split into two index seeks, each reading only ids from the sort index (covering):
+ * split into two index seeks, each reading only ids from the sort index (covering when unfiltered):
  *   the rest of the current group:  key = k AND id > i   (seek on both columns)
  *   the groups after it:            key > k               (seek on the key)
  * and only the `limit` winners are joined back to their orders. `take` = skip + limit (its own argument
  * so that a compiled template can bind it).
  */
-export function pageQuery(db: Kysely<Database>, key: SortKey, desc: boolean, after: Cursor | null, skip: number, limit: number, take = skip + limit) {
+export function pageQuery(db: Kysely<Database>, key: SortKey, desc: boolean, after: Cursor | null, skip: number, limit: number, take = skip + limit, where?: Cond) {
   const dir = desc ? sql.raw('DESC') : sql.raw('ASC');
   const ids = after
     ? db
         .selectFrom(
-          db
-            .selectFrom('orders')
-            .select([key.expr.as('k'), 'id'])
-            .where(sql<SqlBool>`${key.expr} = ${after.key}`)
-            .where('id', desc ? '<' : '>', after.id)
+          filtered(
+            db
+              .selectFrom('orders')
+              .select([key.expr.as('k'), 'id'])
+              .where(sql<SqlBool>`${key.expr} = ${after.key}`)
+              .where('id', desc ? '<' : '>', after.id),
+            where,
+          )
             .orderBy('id', desc ? 'desc' : 'asc')
             .limit(take)
             .as('same_group'),
@@ -65,55 +63,69 @@ export function pageQuery(db: Kysely<Database>, key: SortKey, desc: boolean, aft
         .unionAll(
           db
             .selectFrom(
-              db
-                .selectFrom('orders')
-                .select([key.expr.as('k'), 'id'])
-                .where(sql<SqlBool>`${key.expr} ${desc ? sql.raw('<') : sql.raw('>')} ${after.key}`)
+              filtered(
+                db
+                  .selectFrom('orders')
+                  .select([key.expr.as('k'), 'id'])
+                  .where(sql<SqlBool>`${key.expr} ${desc ? sql.raw('<') : sql.raw('>')} ${after.key}`),
+                where,
+              )
                 .orderBy(sql`${key.expr} ${dir}, orders.id ${dir}`)
                 .limit(take)
                 .as('later_groups'),
             )
             .selectAll(),
         )
-    : db
-        .selectFrom('orders')
-        .select([key.expr.as('k'), 'id'])
+    : filtered(db.selectFrom('orders').select([key.expr.as('k'), 'id']), where)
         .orderBy(sql`${key.expr} ${dir}, orders.id ${dir}`)
         .limit(take);
   let q = db
     .selectFrom(ids.as('page'))
     .innerJoin('orders', 'orders.id', 'page.id')
     .leftJoin('units', 'units.id', 'orders.community_id')
-    .select([
-      'orders.id',
-      'orders.order_no',
-      'orders.received_at',
-      'orders.appeal_type',
-      'orders.category',
-      'orders.community_id',
-      'units.name as community_name',
-      'orders.status',
-      'orders.tier',
-      'orders.handle_due_at',
-      'orders.version',
-    ])
+    .select([...PAGE_COLUMNS, 'units.name as community_name', sql<string>`substr(orders.content, 1, ${sql.lit(CONTENT_PREVIEW_CHARS)})`.as('content_preview')])
     .orderBy(sql`page.k ${dir}, page.id ${dir}`)
     .limit(limit);
   if (skip !== 0) q = q.offset(skip);
   return q;
 }
 
+/** The grid columns of the given orders (any order; the caller arranges them). */
+export function rowsByIdsQuery(db: Kysely<Database>, ids: readonly number[]) {
+  return db
+    .selectFrom('orders')
+    .leftJoin('units', 'units.id', 'orders.community_id')
+    .select([...PAGE_COLUMNS, 'units.name as community_name', sql<string>`substr(orders.content, 1, ${sql.lit(CONTENT_PREVIEW_CHARS)})`.as('content_preview')])
+    .where('orders.id', 'in', ids);
+}
+
 /** How many rows come before (key k, id i) in the sort: two counted index ranges, as in pageQuery. */
-export function rowsBeforeQuery(db: Kysely<Database>, key: SortKey, desc: boolean, at: Cursor) {
+export function rowsBeforeQuery(db: Kysely<Database>, key: SortKey, desc: boolean, at: Cursor, where?: Cond) {
   const before = desc ? sql.raw('>') : sql.raw('<');
-  const earlierGroups = db
-    .selectFrom('orders')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(sql<SqlBool>`${key.expr} ${before} ${at.key}`);
-  const sameGroup = db
-    .selectFrom('orders')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(sql<SqlBool>`${key.expr} = ${at.key}`)
-    .where('id', desc ? '>' : '<', at.id);
+  const earlierGroups = filtered(
+    db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(sql<SqlBool>`${key.expr} ${before} ${at.key}`),
+    where,
+  );
+  const sameGroup = filtered(
+    db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(sql<SqlBool>`${key.expr} = ${at.key}`)
+      .where('id', desc ? '>' : '<', at.id),
+    where,
+  );
   return db.selectNoFrom([earlierGroups.as('earlier'), sameGroup.as('same')]);
+}
+
+/**
+ * Every matching id in sort order: for small results, kept whole (grid.ts). The sort key is written
+ * `+key` so it cannot match the sort index: the filter's own index finds the few rows, which are then
+ * sorted, instead of a walk along the whole sort index testing every row for a rare match.
+ */
+export function sortedIdsQuery(db: Kysely<Database>, key: SortKey, desc: boolean, where: Cond) {
+  const dir = desc ? sql.raw('DESC') : sql.raw('ASC');
+  return filtered(db.selectFrom('orders').select('orders.id'), where).orderBy(sql`+${key.expr} ${dir}, +orders.id ${dir}`);
 }

@@ -1,24 +1,47 @@
 /**
  * The shell: top bar (接诉台 · street · order count), the 演示数据 banner for a demo database, the left
- * rail of views (only 工单 for now) and the work area. API failures show in the error banner.
+ * rail of views and the work area. API failures show in the error banner.
  */
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../preload/api.js';
 import { useApi } from '../api/ApiContext.js';
 import { useOrdersChangedSignal } from '../api/usePush.js';
+import { ExportView } from '../ledger/ExportView.js';
+import { ImportView } from '../ledger/ImportView.js';
 import { OrdersView } from '../orders/OrdersView.js';
 import { formatCount } from '../orders/format.js';
+import { SettingsView } from '../settings/SettingsView.js';
 import { ErrorBanner, useReportError } from './errors.js';
 
-type ViewId = 'orders';
+type ViewId = 'orders' | 'import' | 'export' | 'settings';
 
-const VIEWS: Array<{ id: ViewId; label: string; icon: string }> = [{ id: 'orders', label: '工单', icon: '单' }];
+interface RailView {
+  id: ViewId;
+  label: string;
+  icon: string;
+}
+
+/** The work views, top of the rail. */
+const VIEWS: RailView[] = [
+  { id: 'orders', label: '工单', icon: '单' },
+  { id: 'import', label: '导入', icon: '入' },
+  { id: 'export', label: '导出', icon: '出' },
+];
+/** Views that stay mounted (hidden) once opened: an import keeps reading while the clerk looks at the grid. */
+const KEPT_VIEWS: ReadonlySet<ViewId> = new Set(['import', 'export']);
+/** Administration, at the bottom of the rail. */
+const ADMIN_VIEWS: RailView[] = [{ id: 'settings', label: '设置', icon: '设' }];
 
 export function App() {
   const client = useApi();
   const report = useReportError();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [view, setView] = useState<ViewId>('orders');
+  const [opened, setOpened] = useState<ReadonlySet<ViewId>>(() => new Set(['orders']));
+  const show = (id: ViewId) => {
+    setView(id);
+    if (KEPT_VIEWS.has(id)) setOpened((o) => (o.has(id) ? o : new Set([...o, id])));
+  };
   const changed = useOrdersChangedSignal();
 
   useEffect(() => {
@@ -58,25 +81,40 @@ export function App() {
       <div className="app__body">
         <nav className="rail" aria-label="功能">
           {VIEWS.map((v) => (
-            <button
-              key={v.id}
-              type="button"
-              className={`rail__item${view === v.id ? ' rail__item--active' : ''}`}
-              aria-current={view === v.id ? 'page' : undefined}
-              onClick={() => setView(v.id)}
-            >
-              <span className="rail__icon" aria-hidden>
-                {v.icon}
-              </span>
-              <span className="rail__label">{v.label}</span>
-            </button>
+            <RailButton key={v.id} view={v} active={view === v.id} onClick={() => show(v.id)} />
+          ))}
+          <div className="rail__spacer" />
+          {ADMIN_VIEWS.map((v) => (
+            <RailButton key={v.id} view={v} active={view === v.id} onClick={() => show(v.id)} />
           ))}
         </nav>
         <main className="workspace">
           <ErrorBanner />
           {view === 'orders' && <OrdersView />}
+          {opened.has('import') && (
+            <div className="workspace__kept" hidden={view !== 'import'}>
+              <ImportView onOpenOrders={() => show('orders')} />
+            </div>
+          )}
+          {opened.has('export') && (
+            <div className="workspace__kept" hidden={view !== 'export'}>
+              <ExportView visible={view === 'export'} />
+            </div>
+          )}
+          {view === 'settings' && <SettingsView />}
         </main>
       </div>
     </div>
+  );
+}
+
+function RailButton({ view, active, onClick }: { view: RailView; active: boolean; onClick(): void }) {
+  return (
+    <button type="button" className={`rail__item${active ? ' rail__item--active' : ''}`} aria-current={active ? 'page' : undefined} onClick={onClick}>
+      <span className="rail__icon" aria-hidden>
+        {view.icon}
+      </span>
+      <span className="rail__label">{view.label}</span>
+    </button>
   );
 }

@@ -1,22 +1,34 @@
-/** The selected order at a glance (first version): content, address, masked citizen contact, units. */
+/**
+ * The selected order: status, deadlines and their warning bands, the actions the order allows now, its
+ * facts and side-road records, and — always in view at the bottom — its timeline. Actions run through
+ * the view's WorkflowHost; the order each command answers with replaces what is shown here at once.
+ */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { OrderDetail } from '../../../preload/api.js';
 import { isAppError } from '../../../preload/contract/errors.js';
+import { REPLY_RESULT, type ReplyResult } from '../../../preload/contract/enums.js';
 import { useApi } from '../api/ApiContext.js';
 import { describeError } from '../app/errors.js';
-import { Chip } from './StatusChip.js';
-import { appealTypeLabel, formatCategory, formatTime, isOverdue, sourceLabel, tierLabel } from './format.js';
+import { ActionBar } from '../workflow/ActionBar.js';
+import { OrderStatusLine } from '../workflow/OrderStatusLine.js';
+import { Records } from '../workflow/Records.js';
+import { Timeline } from '../workflow/Timeline.js';
+import { useWorkflow } from '../workflow/WorkflowHost.js';
+import { appealTypeLabel, formatCategory, formatTime, sourceLabel } from './format.js';
 
 interface Props {
   orderId: number;
   /** Changes when orders changed elsewhere: the panel re-reads its order. */
   refreshSignal: number;
+  /** The newest copy of some order a command answered with; used when it is this one. */
+  latest: OrderDetail | null;
   onClose(): void;
+  onOpenOrder(id: number, orderNo: string): void;
 }
 
 type Load = { state: 'loading' } | { state: 'ready'; order: OrderDetail } | { state: 'failed'; message: string };
 
-export function OrderDetailPanel({ orderId, refreshSignal, onClose }: Props) {
+export function OrderDetailPanel({ orderId, refreshSignal, latest, onClose, onOpenOrder }: Props) {
   const client = useApi();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
 
@@ -24,7 +36,7 @@ export function OrderDetailPanel({ orderId, refreshSignal, onClose }: Props) {
     let live = true;
     setLoad((prev) => (prev.state === 'ready' && prev.order.id === orderId ? prev : { state: 'loading' }));
     client.send('orders.get', { id: orderId }).then(
-      (order) => live && setLoad({ state: 'ready', order }),
+      (order) => live && setLoad((prev) => (prev.state === 'ready' && prev.order.id === order.id && prev.order.version > order.version ? prev : { state: 'ready', order })),
       (error: unknown) => {
         if (!live) return;
         const message = isAppError(error) && error.code === 'NOT_FOUND' ? '该工单已不存在（可能已被删除）。' : describeError(error).message;
@@ -36,6 +48,12 @@ export function OrderDetailPanel({ orderId, refreshSignal, onClose }: Props) {
     };
   }, [client, orderId, refreshSignal]);
 
+  // A command's answer is the freshest copy there is: show it without waiting for the push.
+  useEffect(() => {
+    if (!latest || latest.id !== orderId) return;
+    setLoad((prev) => (prev.state === 'ready' && prev.order.id === latest.id && prev.order.version > latest.version ? prev : { state: 'ready', order: latest }));
+  }, [latest, orderId]);
+
   return (
     <aside className="detail" aria-label="工单详情">
       <header className="detail__head">
@@ -46,7 +64,7 @@ export function OrderDetailPanel({ orderId, refreshSignal, onClose }: Props) {
       </header>
       {load.state === 'loading' && <p className="detail__hint">正在读取…</p>}
       {load.state === 'failed' && <p className="detail__error">{load.message}</p>}
-      {load.state === 'ready' && <DetailBody order={load.order} />}
+      {load.state === 'ready' && <DetailBody order={load.order} onOpenOrder={onOpenOrder} />}
     </aside>
   );
 }
@@ -60,48 +78,48 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function DetailBody({ order: o }: { order: OrderDetail }) {
-  const overdue = isOverdue(o, Date.now());
+const replyResultLabel = (r: string | null) => (r && r in REPLY_RESULT.label ? REPLY_RESULT.label[r as ReplyResult] : r);
+
+function DetailBody({ order: o, onOpenOrder }: { order: OrderDetail; onOpenOrder(id: number, orderNo: string): void }) {
+  const workflow = useWorkflow();
   return (
-    <div className="detail__body">
-      <div className="detail__status">
-        <Chip status={o.status} />
-        <span className="detail__tier">{tierLabel(o.tier)}</span>
-        {overdue && <span className="detail__overdue">已超时</span>}
+    <>
+      <div className="detail__top">
+        <OrderStatusLine order={o} />
+        <ActionBar order={o} onAction={(a) => workflow.start(o, a)} />
       </div>
-      <dl className="detail__fields">
-        <Field label="受理时间">{formatTime(o.receivedAt)}</Field>
-        <Field label="派单时间">{formatTime(o.dispatchedAt)}</Field>
-        <Field label="来源">{sourceLabel(o.source)}</Field>
-        <Field label="诉求类型">{appealTypeLabel(o.appealType)}</Field>
-        <Field label="问题分类">{formatCategory(o.category)}</Field>
-        <Field label="社区">{o.communityName ?? '—'}</Field>
-        <Field label="问题地址">
-          {o.address || '—'}
-          {o.residentialArea ? `（${o.residentialArea}）` : ''}
-        </Field>
-        <Field label="诉求人">{o.citizenName ?? '—'}</Field>
-        <Field label="联系电话">{o.citizenPhoneMasked ?? '—'}</Field>
-        <Field label="主办单位">{o.leadUnit ?? '未指定'}</Field>
-        <Field label="协办单位">{o.assistUnits.length ? o.assistUnits.join('、') : '—'}</Field>
-        <Field label="首次联系时限">
-          {formatTime(o.firstContactDueAt)}
-          {o.firstContactAt ? `（已于 ${formatTime(o.firstContactAt)} 联系）` : ''}
-        </Field>
-        <Field label="办理时限">
-          <span className={overdue ? 'text--overdue' : undefined}>{formatTime(o.handleDueAt)}</span>
-        </Field>
-      </dl>
-      <section className="detail__section">
-        <h3>诉求内容</h3>
-        <p className="detail__content">{o.content}</p>
-      </section>
-      {o.replyText && (
+      <div className="detail__body">
+        <dl className="detail__fields">
+          <Field label="受理时间">{formatTime(o.receivedAt)}</Field>
+          <Field label="派单时间">{formatTime(o.dispatchedAt)}</Field>
+          {o.acceptedAt !== null && <Field label="签收时间">{formatTime(o.acceptedAt)}</Field>}
+          <Field label="来源">{sourceLabel(o.source)}</Field>
+          <Field label="诉求类型">{appealTypeLabel(o.appealType)}</Field>
+          <Field label="问题分类">{formatCategory(o.category)}</Field>
+          <Field label="社区">{o.communityName ?? '—'}</Field>
+          <Field label="问题地址">
+            {o.address || '—'}
+            {o.residentialArea ? `（${o.residentialArea}）` : ''}
+          </Field>
+          <Field label="诉求人">{o.citizenName ?? '—'}</Field>
+          <Field label="联系电话">{o.citizenPhoneMasked ?? '—'}</Field>
+        </dl>
         <section className="detail__section">
-          <h3>办结反馈{o.repliedAt ? `（${formatTime(o.repliedAt)}）` : ''}</h3>
-          <p className="detail__content">{o.replyText}</p>
+          <h3>诉求内容</h3>
+          <p className="detail__content">{o.content}</p>
         </section>
-      )}
-    </div>
+        {o.replyText && (
+          <section className="detail__section" data-testid="detail-reply">
+            <h3>
+              办结反馈{o.replyResult ? `：${replyResultLabel(o.replyResult)}` : ''}
+              {o.repliedAt ? `（${formatTime(o.repliedAt)}）` : ''}
+            </h3>
+            <p className="detail__content">{o.replyText}</p>
+          </section>
+        )}
+        <Records order={o} onOpenOrder={onOpenOrder} />
+      </div>
+      <Timeline events={o.timeline} />
+    </>
   );
 }

@@ -6,15 +6,25 @@
  * once its block loads); with nothing selected the grid returns to the top and says so.
  */
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import type { GridApi, GridReadyEvent, IRowNode, SelectionChangedEvent, SortChangedEvent } from 'ag-grid-community';
+import type {
+  CellContextMenuEvent,
+  CellKeyDownEvent,
+  FullWidthCellKeyDownEvent,
+  GridApi,
+  GridReadyEvent,
+  IRowNode,
+  SelectionChangedEvent,
+  SortChangedEvent,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import type { OrderGridRow, OrderSort } from '../../../preload/api.js';
 import { useApi } from '../api/ApiContext.js';
 import { useReportError } from '../app/errors.js';
 import { defaultColDef, orderColumns } from './columns.js';
 import { DEFAULT_SORT, createOrdersDatasource, toOrderSort } from './datasource.js';
 import { COLUMN_TITLES, directionLabel } from './format.js';
+import { gridKeyCommand, type GridCommand } from './gridKeys.js';
 
 export const BLOCK_SIZE = 100;
 /** Pushes arriving in a burst (an import, a bulk edit) cause one refresh, not one per change. */
@@ -35,7 +45,22 @@ interface Props {
   onNotice(text: string): void;
   /** Bumped by the parent when the data changed (push); the grid reloads its blocks in place. */
   refreshSignal: number;
+  /** A right-click or a shortcut key on a row (the row is selected first). */
+  onRowCommand(command: GridCommand): void;
+  /** Lets the parent put keyboard focus back on a row (after a dialog closes). */
+  handleRef: RefObject<OrdersGridHandle | null>;
 }
+
+export interface OrdersGridHandle {
+  /**
+   * Puts keyboard focus back on an order's row, and keeps it there while the grid refreshes: an action
+   * may move the order elsewhere under the current sort (签收 moves it out of 待签收), and the next key
+   * the clerk presses must still act on it. Following stops at the clerk's next key or click.
+   */
+  focusOrder(orderId: number, rowIndex: number): void;
+}
+
+const FOLLOW_MS = 8000;
 
 function sortOf(api: GridApi): OrderSort {
   const sorted = api
@@ -73,7 +98,7 @@ function reselectWhenLoaded(api: GridApi<OrderGridRow>, index: number, id: numbe
   tick();
 }
 
-export function OrdersGrid({ selected, onSelect, onRowCount, onNotice, refreshSignal }: Props) {
+export function OrdersGrid({ selected, onSelect, onRowCount, onNotice, refreshSignal, onRowCommand, handleRef }: Props) {
   const client = useApi();
   const report = useReportError();
   const apiRef = useRef<GridApi<OrderGridRow> | null>(null);
@@ -100,8 +125,86 @@ export function OrdersGrid({ selected, onSelect, onRowCount, onNotice, refreshSi
     [client],
   );
 
-  const onGridReady = useCallback((e: GridReadyEvent<OrderGridRow>) => {
-    apiRef.current = e.api;
+  const follow = useRef<{ id: number; until: number; asked: boolean } | null>(null);
+  /** Finds the followed order's row (asking the server where it went if it is not loaded) and focuses it. */
+  const relocate = useCallback(() => {
+    const api = apiRef.current;
+    const f = follow.current;
+    if (!api || api.isDestroyed() || !f) return;
+    if (Date.now() > f.until) {
+      follow.current = null;
+      return;
+    }
+    const node = api.getRowNode(String(f.id));
+    if (node && node.rowIndex !== null) {
+      const focused = api.getFocusedCell();
+      if (focused?.rowIndex !== node.rowIndex) {
+        api.ensureIndexVisible(node.rowIndex);
+        api.setFocusedCell(node.rowIndex, focused?.column.getColId() ?? 'orderNo');
+      }
+      return;
+    }
+    if (f.asked) return;
+    f.asked = true;
+    client.send('orders.position', { sort: sortRef.current, orderId: f.id }).then(
+      ({ index }) => {
+        if (follow.current !== f || index === null || api.isDestroyed()) return;
+        if (api.getDisplayedRowCount() <= index) api.setRowCount(Math.max(rowCountRef.current, index + 1), true);
+        api.ensureIndexVisible(index, 'middle');
+        f.asked = false;
+      },
+      () => undefined,
+    );
+  }, [client]);
+
+  const onGridReady = useCallback(
+    (e: GridReadyEvent<OrderGridRow>) => {
+      apiRef.current = e.api;
+      handleRef.current = {
+        focusOrder(orderId, rowIndex) {
+          const api = apiRef.current;
+          if (!api || api.isDestroyed()) return;
+          const node = api.getRowNode(String(orderId));
+          const index = node?.rowIndex ?? rowIndex;
+          api.ensureIndexVisible(index);
+          api.setFocusedCell(index, api.getFocusedCell()?.column.getColId() ?? 'orderNo');
+          follow.current = { id: orderId, until: Date.now() + FOLLOW_MS, asked: false };
+        },
+      };
+    },
+    [handleRef],
+  );
+
+  const commandRef = useRef(onRowCommand);
+  commandRef.current = onRowCommand;
+
+  const onCellContextMenu = useCallback((e: CellContextMenuEvent<OrderGridRow>) => {
+    const mouse = e.event as MouseEvent | null | undefined;
+    if (!e.data || e.rowIndex === null || !mouse) return;
+    if (!e.node.isSelected()) e.node.setSelected(true, true, 'api');
+    e.api.setFocusedCell(e.rowIndex, e.column);
+    commandRef.current({ kind: 'menu', row: e.data, rowIndex: e.rowIndex, at: { x: mouse.clientX, y: mouse.clientY } });
+  }, []);
+
+  const onCellKeyDown = useCallback((e: CellKeyDownEvent<OrderGridRow> | FullWidthCellKeyDownEvent<OrderGridRow>) => {
+    follow.current = null;
+    const key = e.event as KeyboardEvent | null | undefined;
+    if (!key || !e.data || e.rowIndex === null) return;
+    const command = gridKeyCommand(key, e.data, e.rowIndex);
+    if (!command) return;
+    key.preventDefault();
+    if (command.kind !== 'shortcuts' && !e.node.isSelected()) e.node.setSelected(true, true, 'api');
+    commandRef.current(command);
+  }, []);
+
+  const stopFollowing = useCallback(() => {
+    follow.current = null;
+  }, []);
+
+  // The browser's own menu never shows over the rows (AG Grid's preventDefaultOnContextMenu covers the
+  // viewport; this covers the rest of the grid's rows, e.g. while a block is loading).
+  const onWrapperContextMenu = useCallback((e: ReactMouseEvent) => {
+    if ((e.target as HTMLElement).closest('.ag-row')) e.preventDefault();
   }, []);
 
   const onSelectionChanged = useCallback(
@@ -178,7 +281,7 @@ export function OrdersGrid({ selected, onSelect, onRowCount, onNotice, refreshSi
   }, [refreshSignal]);
 
   return (
-    <div className="orders-grid ag-theme-quartz">
+    <div className="orders-grid ag-theme-quartz" onContextMenu={onWrapperContextMenu}>
       <AgGridReact<OrderGridRow>
         theme="legacy"
         localeText={LOCALE_TEXT}
@@ -198,6 +301,12 @@ export function OrdersGrid({ selected, onSelect, onRowCount, onNotice, refreshSi
         onGridReady={onGridReady}
         onSelectionChanged={onSelectionChanged}
         onSortChanged={onSortChanged}
+        suppressContextMenu
+        preventDefaultOnContextMenu
+        onCellContextMenu={onCellContextMenu}
+        onCellKeyDown={onCellKeyDown}
+        onCellClicked={stopFollowing}
+        onModelUpdated={relocate}
       />
     </div>
   );

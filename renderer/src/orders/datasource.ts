@@ -5,6 +5,7 @@
 import type { IDatasource, SortModelItem } from 'ag-grid-community';
 import { ORDER_SORT_COLUMNS, type OrderGridRow, type OrderSort, type OrderSortColumn } from '../../../preload/api.js';
 import type { ApiClient } from '../../../preload/contract/client.js';
+import { noteGridView } from '../ledger/gridView.js';
 
 export const DEFAULT_SORT: OrderSort = { column: 'receivedAt', direction: 'desc' };
 
@@ -26,6 +27,8 @@ export function createOrdersDatasource(client: ApiClient, hooks: DatasourceHooks
   return {
     getRows(params) {
       const sort = toOrderSort(params.sortModel);
+      // 导出 offers "the current table": what the grid last asked for.
+      noteGridView({ sort });
       client.send('orders.page', { sort, startRow: params.startRow, endRow: params.endRow }).then(
         ({ rows, rowCount }: { rows: OrderGridRow[]; rowCount: number }) => {
           params.successCallback(rows, rowCount);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli.js';
+import { LATEST_SCHEMA_VERSION } from '../../../db/migrator.js';
 import { electronBinary, userDataDir } from '../../../main/launch-paths.js';
 
 function capture() {
@@ -42,7 +43,7 @@ describe('jiesu CLI', () => {
     expect(c.out.join('')).toContain('500 件工单');
     c = capture();
     expect(await runCli(['info', '--json', '--db', db], c.io)).toBe(0);
-    expect(JSON.parse(c.out[0]!)).toMatchObject({ orderCount: 500, demo: true, schemaVersion: 1, streetName: '青塔街道（演示）' });
+    expect(JSON.parse(c.out[0]!)).toMatchObject({ orderCount: 500, demo: true, schemaVersion: LATEST_SCHEMA_VERSION, streetName: '青塔街道（演示）' });
     c = capture();
     expect(await runCli(['migrate', '--db', db], c.io)).toBe(0);
     expect(c.out.join('')).toContain('已是最新版本');

@@ -10,6 +10,12 @@ import { AppError, type ErrorCode } from '../../../preload/contract/errors.js';
 import type { AppRuntime } from '../../../main/runtime.js';
 import { createTestApp } from '../../support/app.js';
 import { expectedOrder, seedFixture, STREET_NAME, type Fixture } from './fixture.js';
+import { adminContractCases } from '../admin/contractCases.js';
+import { workflowContractCases } from '../workflow/contractCases.js';
+import { ledgerContractCases } from '../ledger/contractCases.js';
+import { backupContractCases } from '../backup/contractCases.js';
+import { triageContractCases } from '../triage/contractCases.js';
+import { assessmentContractCases } from '../assessment/contractCases.js';
 
 export interface TransportHarness {
   transport: Transport;
@@ -96,6 +102,7 @@ export function contractSuite(label: string, connect: (app: AppRuntime) => Promi
           { sort: { column: 'orderNo', direction: 'asc' }, startRow: 0, endRow: 501 },
           { sort: { column: 'orderNo', direction: 'asc' }, startRow: -1, endRow: 10 },
           { startRow: 0, endRow: 10 },
+          { sort: { column: 'orderNo', direction: 'asc' }, startRow: 0, endRow: 10, filter: { statuses: ['unknown'] } },
         ],
       },
       'orders.position': {
@@ -126,6 +133,36 @@ export function contractSuite(label: string, connect: (app: AppRuntime) => Promi
           expect(secret).toMatchObject({ citizenName: '保密', citizenPhoneMasked: '保密', leadUnit: null, assistUnits: [] });
         },
         invalid: [{ id: '1' }, { id: -3 }, {}],
+      },
+      ...adminContractCases(() => ({ client, app, fx })),
+      ...workflowContractCases(() => ({ client, app, fx })),
+      ...ledgerContractCases(() => ({ client, app })),
+      ...backupContractCases(() => ({ client, app })),
+      ...triageContractCases(() => ({ client, app, fx })),
+      ...assessmentContractCases(() => ({ client, app, fx })),
+      // The file dialogs: no transport under test has one (in-process callers name paths, browser mode uploads).
+      'files.pickImport': {
+        async happy() {
+          await expectError(client.send('files.pickImport', {}), 'FORBIDDEN');
+        },
+        invalid: [{ title: '选择' }],
+      },
+      'files.pickExportTarget': {
+        async happy() {
+          const picked = await client.send('files.pickExportTarget', { name: '区考核台账-20260302', format: 'csv' }).catch((e: unknown) => e);
+          if (picked instanceof AppError) {
+            // In-process: no dialog and no download folder.
+            expect(picked.code).toBe('FORBIDDEN');
+            expect(picked.message).toMatch(CHINESE);
+            return;
+          }
+          // Browser mode: an opaque download target that export.ledger writes to; no server path comes back.
+          const target = picked as { path: string; name: string; downloadUrl: string | null };
+          expect(target).toMatchObject({ name: '区考核台账-20260302.csv', path: expect.stringMatching(/^download:/), downloadUrl: expect.stringMatching(/^\/download\/[\w-]+$/) });
+          const r = await client.send('export.ledger', { preset: 'district', format: 'csv', path: target.path });
+          expect(r).toEqual({ rows: (await client.send('app.info', {})).orderCount, path: target.path });
+        },
+        invalid: [{}, { name: '', format: 'csv' }, { name: 'a/b', format: 'csv' }, { name: '台账', format: 'pdf' }, { name: '台账', format: 'csv', extra: 1 }],
       },
     };
 

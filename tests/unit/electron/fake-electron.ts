@@ -196,6 +196,14 @@ export const dialog = {
   showErrorBox: vi.fn((_title: string, _content: string) => undefined),
   showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
 };
+/** The preload's path lookup for dropped files: a File-like object carrying `fakePath` has one. */
+export const webUtils = {
+  getPathForFile: vi.fn((file: unknown) => {
+    const path = (file as { fakePath?: unknown } | null)?.fakePath;
+    if (typeof path !== 'string') throw new TypeError('not a File');
+    return path;
+  }),
+};
 export const screen = {
   workAreaSize: { width: 1366, height: 728 },
   getPrimaryDisplay: () => ({ workAreaSize: screen.workAreaSize }),

@@ -17,13 +17,18 @@ beforeEach(() => {
 });
 
 describe('preload bridge', () => {
-  it('exposes exactly one global, window.api, with exactly invoke and onPush', () => {
+  it('exposes exactly one global, window.api, with exactly invoke, onPush and pathForFile', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['api']);
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'onPush']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'onPush', 'pathForFile']);
     for (const value of Object.values(api)) {
       expect(typeof value).toBe('function');
       expect(value).not.toBe(ipcRenderer);
     }
+  });
+
+  it("tells a dropped file's path, and '' for anything that is not a file", () => {
+    expect(api.pathForFile!({ fakePath: 'D:\\台账\\本周.xlsx' })).toBe('D:\\台账\\本周.xlsx');
+    expect(api.pathForFile!({ name: 'x.xlsx' })).toBe('');
   });
 
   it('refuses an unknown method with UNKNOWN_METHOD without any IPC traffic', async () => {

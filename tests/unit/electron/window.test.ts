@@ -120,7 +120,7 @@ describe('preload bundle (vite.preload.config.ts)', () => {
 
     expect([...exposed.keys()]).toEqual(['api']);
     const api = exposed.get('api') as PreloadBridge;
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'onPush']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'onPush', 'pathForFile']);
     expect(await api.invoke('nope', {})).toMatchObject({ error: { code: 'UNKNOWN_METHOD' } });
     expect(ipcRenderer.invoke).not.toHaveBeenCalled();
     await api.invoke('app.info', {});

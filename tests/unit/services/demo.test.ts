@@ -66,6 +66,10 @@ describe('demo data', () => {
         OR dispatched_at < received_at OR handle_due_at <= dispatched_at OR first_contact_due_at <= dispatched_at
         OR received_at > ?`, UNTIL);
     expect(bad).toEqual([]);
+    // Nothing is dated after the end of the demo window.
+    for (const [table, column] of [['events', 'at'], ['contacts', 'at'], ['callbacks', 'at'], ['orders', 'dispatched_at'], ['order_units', 'assigned_at']]) {
+      expect(one<{ n: number }>(h, `SELECT count(*) AS n FROM ${table} WHERE ${column} > ?`, UNTIL).n, table).toBe(0);
+    }
     // The timeline is the events: each order's first event is its import; events are in time order.
     const firstKinds = all<{ kind: string }>(h, 'SELECT kind FROM events WHERE id IN (SELECT min(id) FROM events GROUP BY order_id)');
     expect(new Set(firstKinds.map((k) => k.kind))).toEqual(new Set(['imported']));

@@ -1,0 +1,32 @@
+/**
+ * The detail pane's buttons: exactly the actions the order allows now (never one the backend would
+ * refuse), grouped as in the context menu, the main road's next step highlighted.
+ */
+import type { OrderDetail, WorkflowAction } from '../../../preload/api.js';
+import { ACTION_GROUPS, PRIMARY_ACTIONS, SHORTCUT_OF, actionLabel } from './actions.js';
+
+export function ActionBar({ order, onAction }: { order: OrderDetail; onAction(action: WorkflowAction): void }) {
+  const allowed = new Set(order.allowedActions);
+  const groups = ACTION_GROUPS.map((g) => ({ ...g, actions: g.actions.filter((a) => allowed.has(a)) })).filter((g) => g.actions.length > 0);
+  if (groups.length === 0) return <p className="actionbar__none">该工单已结束，没有可办理的操作。</p>;
+  return (
+    <div className="actionbar" role="toolbar" aria-label="工单操作">
+      {groups.map((g) => (
+        <div key={g.name} className="actionbar__group" role="group" aria-label={g.name}>
+          {g.actions.map((a) => (
+            <button
+              key={a}
+              type="button"
+              className={`btn btn--small${PRIMARY_ACTIONS.has(a) ? ' btn--primary' : ''}`}
+              onClick={() => onAction(a)}
+              title={SHORTCUT_OF[a] ? `快捷键 ${SHORTCUT_OF[a]}（在表格中）` : undefined}
+              data-action={a}
+            >
+              {actionLabel(a, order)}
+            </button>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}
