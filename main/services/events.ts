@@ -42,6 +42,12 @@ export const EVENT_KIND_LABEL: Record<string, string> = {
   duplicate_unlinked: '解除重复件关联',
   duplicate_attached: '重复件关联到本单',
   duplicate_detached: '重复件解除关联',
+  'import.fields': '平台更新工单信息',
+  'import.deadline': '平台调整办理时限',
+  'import.status': '平台状态变更',
+  'import.callback': '平台回访结果',
+  'import.file': '导入文件',
+  'export.ledger': '导出台账',
 };
 
 export type Fields = Record<string, unknown>;

@@ -19,6 +19,7 @@ import { printTable, time, type Row } from './measure.js';
 import { benchTriage } from './triage.js';
 import { decorations as gridDecorations } from '../../main/services/orders/rows.js';
 import { benchAssessment } from './assessment.js';
+import { benchLedger } from './ledger.js';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const UNTIL = Date.UTC(2026, 10, 27, 10); // fixed end: the same data every run
@@ -139,6 +140,8 @@ async function main(): Promise<void> {
     await app.close();
     if (!process.env.BENCH_DB) rmSync(dir, { recursive: true, force: true });
   }
+  // Import and export of 100k-row files, each in a fresh child process (RSS measured per phase).
+  if (process.env.BENCH_SKIP_LEDGER !== '1') allOk = (await benchLedger()) && allOk;
   console.log(allOk ? '\nall targets met' : '\nsome targets missed (see MISS above)');
 }
 

@@ -32,34 +32,25 @@ export interface ColumnDef {
   value(row: LedgerRow, env: ValueEnv): CellValue;
 }
 
+/** An order's part in the 三率 by its latest callback, or null when that callback does not count. */
+export interface Scores {
+  response: number;
+  resolution: number;
+  satisfaction: number;
+}
+
 export interface ValueEnv {
   withPhones: boolean;
   now: number;
+  /** Scores by the assessment formula in force on the callback's day (export/scores.ts); null when no score column is asked for. */
+  score: ((row: LedgerRow) => Scores | null) | null;
 }
-
-/**
- * DESIGN §4 defaults (⚙): 解决率 counts 部分解决 × w₁ = 0, 满意率 counts 基本满意 × w₂ = 0.9. The assessment
- * issue turns these into settings with effective dates; the ledger then reads them from there.
- */
-export const PARTIAL_RESOLUTION_WEIGHT = 0;
-export const BASIC_SATISFACTION_WEIGHT = 0.9;
 
 const yesNo = (v: number | null) => (v === null ? null : v ? '是' : '否');
 const label = <T extends string>(map: Record<T, string>, v: string | null) => (v === null ? null : (map[v as T] ?? v));
 const level = (path: string, i: number) => path.split('/')[i] ?? null;
 
-/** Whether the order's callback counts in the 三率 (valid, not 咨询, not an approved 不合理诉求/重复件). */
-export function isAssessed(r: LedgerRow): boolean {
-  return (
-    r.cb_at !== null &&
-    r.cb_valid === 1 &&
-    r.appeal_type !== 'consult' &&
-    !(r.unreasonable === 1 && r.unreasonable_approved === 1) &&
-    !(r.duplicate_of !== null && r.duplicate_approved === 1)
-  );
-}
-
-const score = (r: LedgerRow, f: (r: LedgerRow) => number) => (isAssessed(r) ? f(r) : null);
+const score = (r: LedgerRow, env: ValueEnv, part: keyof Scores) => env.score?.(r)?.[part] ?? null;
 
 function def(key: ExportColumn, width: number, kind: CellKind, value: ColumnDef['value']): ColumnDef {
   return { key, header: EXPORT_COLUMN.label[key], width, kind, value };
@@ -104,14 +95,10 @@ export const COLUMNS: Record<ExportColumn, ColumnDef> = {
     r.cb_resolution === null ? null : r.cb_resolution === 'resolved' ? '是' : r.cb_resolution === 'unresolved' ? '否' : label(CALLBACK_RESOLUTION.label, r.cb_resolution),
   ),
   callbackSatisfaction: def('callbackSatisfaction', 10, 'text', (r) => label(SATISFACTION.label, r.cb_satisfaction)),
-  assessed: def('assessed', 12, 'text', (r) => (r.cb_at === null ? null : isAssessed(r) ? '是' : '否')),
-  responseScore: def('responseScore', 10, 'score', (r) => score(r, (x) => (x.cb_contacted === 1 ? 1 : 0))),
-  resolutionScore: def('resolutionScore', 10, 'score', (r) =>
-    score(r, (x) => (x.cb_resolution === 'resolved' ? 1 : x.cb_resolution === 'partial' ? PARTIAL_RESOLUTION_WEIGHT : 0)),
-  ),
-  satisfactionScore: def('satisfactionScore', 10, 'score', (r) =>
-    score(r, (x) => (x.cb_satisfaction === 'satisfied' ? 1 : x.cb_satisfaction === 'basic' ? BASIC_SATISFACTION_WEIGHT : 0)),
-  ),
+  assessed: def('assessed', 12, 'text', (r, env) => (r.cb_at === null || !env.score ? null : env.score(r) ? '是' : '否')),
+  responseScore: def('responseScore', 10, 'score', (r, env) => score(r, env, 'response')),
+  resolutionScore: def('resolutionScore', 10, 'score', (r, env) => score(r, env, 'resolution')),
+  satisfactionScore: def('satisfactionScore', 10, 'score', (r, env) => score(r, env, 'satisfaction')),
 };
 
 export const PRESET_COLUMNS: Record<ExportPreset, ExportColumn[]> = {
@@ -133,12 +120,12 @@ export class RatesTally {
   private response = 0;
   private resolution = 0;
   private satisfaction = 0;
-  add(row: LedgerRow): void {
-    if (!isAssessed(row)) return;
+  add(scores: Scores | null): void {
+    if (!scores) return;
     this.assessed++;
-    this.response += COLUMNS.responseScore.value(row, { withPhones: false, now: 0 }) as number;
-    this.resolution += COLUMNS.resolutionScore.value(row, { withPhones: false, now: 0 }) as number;
-    this.satisfaction += COLUMNS.satisfactionScore.value(row, { withPhones: false, now: 0 }) as number;
+    this.response += scores.response;
+    this.resolution += scores.resolution;
+    this.satisfaction += scores.satisfaction;
   }
   rate(key: ExportColumn): number | null {
     if (this.assessed === 0) return null;

@@ -11,7 +11,7 @@ import { EXPORT_PRESET, type ExportColumn, type ExportPreset } from '../../../pr
 import { AppError, isAppError } from '../../../preload/contract/errors.js';
 import type { ServiceContext } from '../context.js';
 import { recordEvent } from '../events.js';
-import { COLUMNS, PRESET_COLUMNS, RATE_LABEL, RatesTally, type CellValue } from './columns.js';
+import { COLUMNS, PRESET_COLUMNS, RATE_LABEL, RatesTally, type CellValue, type ValueEnv } from './columns.js';
 import { streamRows } from '../../../db/bulk.js';
 import { DEFAULT_LEDGER_SORT, LEDGER_COLUMNS, ledgerQuery, rowFromArray } from './query.js';
 import { csvWriter, xlsxWriter, type LedgerWriter } from './writers.js';
@@ -56,9 +56,10 @@ export async function exportLedger(ctx: ServiceContext, args: LedgerExportArgs, 
   } catch (e) {
     throw writeFailure(args.path, e);
   }
-  const env = { withPhones: args.withPhones, now: ctx.now() };
-  const rates = new RatesTally();
   const wantsRates = keys.some((k) => RATE_LABEL[k] !== undefined);
+  const score = wantsRates || keys.includes('assessed') ? await (await import('./scores.js')).scorer(ctx) : null;
+  const env: ValueEnv = { withPhones: args.withPhones, now: ctx.now(), score };
+  const rates = new RatesTally();
   let writer: LedgerWriter | null = null;
   let rows = 0;
   try {
@@ -70,7 +71,7 @@ export async function exportLedger(ctx: ServiceContext, args: LedgerExportArgs, 
       const r = rowFromArray(array);
       for (let i = 0; i < columns.length; i++) values[i] = columns[i]!.value(r, env);
       await writer.row(values);
-      if (wantsRates) rates.add(r);
+      if (score && wantsRates) rates.add(score(r));
       rows++;
     }
     if (wantsRates) {

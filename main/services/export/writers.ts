@@ -12,7 +12,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { BEIJING_OFFSET_MS, formatBeijing } from '../../../preload/contract/time.js';
+import { BEIJING_OFFSET_MS, DAY_MS, formatBeijing } from '../../../preload/contract/time.js';
 import type { CellValue, ColumnDef } from './columns.js';
 
 export interface LedgerWriter {
@@ -71,12 +71,34 @@ export async function xlsxWriter(path: string, columns: readonly ColumnDef[]): P
   };
 }
 
+/** Characters that make a spreadsheet program read a cell as a formula: = + - @ tab CR. */
+const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0;
+
 /** Makes a cell inert for spreadsheet programs and quotes it when needed. */
 export function csvCell(value: CellValue): string {
   if (value === null) return '';
-  let s = typeof value === 'number' ? String(value) : value;
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof value === 'number') return String(value);
+  if (value === '') return '';
+  const s = FORMULA_START.has(value.charCodeAt(0)) ? `'${value}` : value;
+  const quote = /[",\r\n]/.test(s) || isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1));
+  return quote ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** 'YYYY-MM-DD HH:mm:ss' in Beijing time; the day part is cached (a ledger has few distinct days). */
+const dayText = new Map<number, string>();
+function csvDateTime(ms: number): string {
+  const local = ms + BEIJING_OFFSET_MS;
+  const day = Math.floor(local / DAY_MS);
+  let date = dayText.get(day);
+  if (date === undefined) {
+    date = formatBeijing(day * DAY_MS - BEIJING_OFFSET_MS).slice(0, 10);
+    if (dayText.size > 100_000) dayText.clear();
+    dayText.set(day, date);
+  }
+  const secs = Math.floor((local - day * DAY_MS) / 1000);
+  const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+  return `${date} ${two(Math.floor(secs / 3600))}:${two(Math.floor(secs / 60) % 60)}:${two(secs % 60)}`;
 }
 
 export function csvWriter(path: string, columns: readonly ColumnDef[]): LedgerWriter {
@@ -97,7 +119,7 @@ export function csvWriter(path: string, columns: readonly ColumnDef[]): LedgerWr
       for (let i = 0; i < values.length; i++) {
         const v = values[i] ?? null;
         if (i > 0) line += ',';
-        line += kinds[i] === 'datetime' && typeof v === 'number' ? formatBeijing(v, true) : csvCell(v);
+        line += kinds[i] === 'datetime' && typeof v === 'number' ? csvDateTime(v) : csvCell(v);
       }
       pending += `${line}\r\n`;
       if (pending.length >= flushEvery) {

@@ -95,6 +95,8 @@ export class ImportSession {
     let sheet = -1;
     let searched = 0;
     let anyContent = false;
+    // A preset may put the header further down than the automatic search looks.
+    const searchRows = Math.max(HEADER_SEARCH_ROWS, preset?.headerRow ?? 0);
     for await (const r of rows) {
       if (signal.aborted) throw cancelled();
       if (mapping) {
@@ -110,7 +112,7 @@ export class ImportSession {
         searched = 0;
       }
       const blank = r.cells.every((c) => c === null || String(c).trim() === '');
-      if (blank || searched >= HEADER_SEARCH_ROWS) continue;
+      if (blank || searched >= searchRows) continue;
       anyContent = true;
       searched++;
       const candidate = mapHeader(r.cells, preset);

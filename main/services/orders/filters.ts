@@ -39,9 +39,15 @@ export interface ResolvedFilter {
   empty: boolean;
   rest: Term[];
   search: CompiledSearch | null;
-  /** Single-value dimensions a composite index can serve together with a sort (see grid.ts). */
-  only: { dimension: 'status' | 'community' | 'source' | 'tier' | 'appealType'; value: string | number } | null;
+  /**
+   * The filter's only condition, when an index can serve it together with a sort (grid.ts): one value
+   * of status, community, source, tier or appeal type (composite indexes), or a category prefix or a
+   * date range on the sort's own column.
+   */
+  only: { dimension: OnlyDimension } | null;
 }
+
+export type OnlyDimension = 'status' | 'community' | 'source' | 'tier' | 'appealType' | 'category' | 'receivedAt' | 'handleDueAt';
 
 export interface ResolveContext {
   /** Now, rounded down to the minute by the caller so repeated requests share caches. */
@@ -90,22 +96,29 @@ function range(column: string, r: TimeRange): Term {
   return onColumn(column, cond);
 }
 
-/** A condition on rows of another table keyed by order_id: `id IN (…)` to drive, EXISTS to probe. */
-function related(table: 'order_units' | 'order_tags', where: RawBuilder<unknown>, negate = false): Term {
+/**
+ * A condition on rows of another table keyed by order_id: `id IN (…)` to drive, EXISTS to probe.
+ * `once`: at most one such row per order (one lead; a tag once), so the ids need no DISTINCT.
+ */
+function related(table: 'order_units' | 'order_tags', where: RawBuilder<unknown>, negate = false, once = false): Term {
   const t = sql.table(table);
   const exists = sql<SqlBool>`${sql.raw(negate ? 'NOT ' : '')}EXISTS (SELECT 1 FROM ${t} WHERE ${t}.order_id = orders.id AND ${where})`;
   if (negate) return { drive: exists, probe: exists };
   return {
     drive: sql<SqlBool>`orders.id IN (SELECT ${t}.order_id FROM ${t} WHERE ${where})`,
     probe: exists,
-    ids: sql`SELECT DISTINCT ${t}.order_id FROM ${t} WHERE ${where}`,
+    ids: sql`SELECT ${sql.raw(once ? '' : 'DISTINCT ')}${t}.order_id FROM ${t} WHERE ${where}`,
   };
 }
 
+/**
+ * Whole-segment prefixes: p itself or p/…, written as ONE index range [p, p0) ('0' follows '/') with a
+ * check that drops siblings such as 'p-x' that sort inside it, so the category index seeks the range.
+ */
 function categoryTerm(prefixes: string[]): Term {
   const cond = (col: RawBuilder<unknown>) =>
     sql`(${sql.join(
-      prefixes.map((p) => (p === '' ? sql`${col} = ''` : sql`(${col} = ${p} OR (${col} >= ${`${p}/`} AND ${col} < ${`${p}0`}))`)),
+      prefixes.map((p) => (p === '' ? sql`${col} = ''` : sql`(${col} >= ${p} AND ${col} < ${`${p}0`} AND (${col} = ${p} OR ${col} >= ${`${p}/`}))`)),
       sql` OR `,
     )})`;
   return onColumn('category', cond);
@@ -151,15 +164,15 @@ export function resolveFilter(filter: OrderFilter | undefined, ctx: ResolveConte
   const f = filter ?? {};
   const canonical: Record<string, unknown> = {};
   const rest: Term[] = [];
-  const only: Array<NonNullable<ResolvedFilter['only']>> = [];
+  const only: OnlyDimension[] = [];
   let timeRelative = false;
 
-  const enumSet = (name: keyof OrderFilter, column: string, dimension?: NonNullable<ResolvedFilter['only']>['dimension']) => {
+  const enumSet = (name: keyof OrderFilter, column: string, dimension: OnlyDimension) => {
     const xs = uniqueSorted(f[name] as string[] | undefined);
     if (!xs) return;
     canonical[name] = xs;
     rest.push(onColumn(column, (col) => sql`${col} IN ${list(xs)}`));
-    if (dimension && xs.length === 1) only.push({ dimension, value: xs[0]! });
+    if (xs.length === 1) only.push(dimension);
   };
   enumSet('statuses', 'status', 'status');
   enumSet('appealTypes', 'appeal_type', 'appealType');
@@ -174,13 +187,13 @@ export function resolveFilter(filter: OrderFilter | undefined, ctx: ResolveConte
       drive: sql<SqlBool>`coalesce(orders.community_id, 0) IN ${list(communities)}`,
       probe: sql<SqlBool>`+coalesce(orders.community_id, 0) IN ${list(communities)}`,
     });
-    if (communities.length === 1) only.push({ dimension: 'community', value: communities[0]! });
+    if (communities.length === 1) only.push('community');
   }
   for (const [name, role] of [['leadUnitIds', 'lead'], ['assistUnitIds', 'assist']] as const) {
     const ids = uniqueSorted(f[name]);
     if (!ids) continue;
     canonical[name] = ids;
-    rest.push(related('order_units', sql`order_units.role = ${role} AND order_units.unit_id IN ${list(ids)}`));
+    rest.push(related('order_units', sql`order_units.role = ${role} AND order_units.unit_id IN ${list(ids)}`, false, role === 'lead'));
   }
   const handlers = uniqueSorted([...(f.handlerStaffIds ?? []), ...(f.mineStaffId !== undefined ? [f.mineStaffId] : [])]);
   if (handlers) {
@@ -191,6 +204,7 @@ export function resolveFilter(filter: OrderFilter | undefined, ctx: ResolveConte
   if (categories) {
     canonical.categories = categories;
     rest.push(categoryTerm(categories));
+    if (categories.length === 1 && categories[0] !== '') only.push('category');
   }
 
   let received = f.receivedAt;
@@ -206,6 +220,7 @@ export function resolveFilter(filter: OrderFilter | undefined, ctx: ResolveConte
     if (rangeEmpty(r)) continue;
     canonical[name] = r;
     rest.push(range(column, r!));
+    if (name !== 'firstContactDueAt') only.push(name);
   }
 
   const flags = f.flags ?? {};
@@ -222,7 +237,7 @@ export function resolveFilter(filter: OrderFilter | undefined, ctx: ResolveConte
   }
   if (flags.monthlyTopic !== undefined) {
     canonical.monthlyTopic = flags.monthlyTopic;
-    rest.push(related('order_tags', sql`order_tags.tag = 'monthly-topic'`, !flags.monthlyTopic));
+    rest.push(related('order_tags', sql`order_tags.tag = 'monthly-topic'`, !flags.monthlyTopic, true));
   }
 
   if (f.deadlineBands && f.deadlineBands.length > 0) {
@@ -245,7 +260,7 @@ export function resolveFilter(filter: OrderFilter | undefined, ctx: ResolveConte
   if (timeRelative) canonical.now = ctx.now;
 
   const empty = rest.length === 0 && search === null;
-  const single = rest.length === 1 && search === null && only.length === 1 ? only[0]! : null;
+  const single = rest.length === 1 && search === null && only.length === 1 ? { dimension: only[0]! } : null;
   return { key: JSON.stringify(canonical), empty, rest, search, only: single };
 }
 

@@ -7,13 +7,17 @@
  * then continues by keyset; that cursor is remembered too. Cursors are kept per filter and sort.
  *
  * With a filter (filters.ts), the count comes first (cached), and decides:
- *   ≤ SMALL_RESULT orders   the whole sorted id list is read once and kept: every page, jump and
- *                           position is then a slice or an indexOf;
- *   more, one indexed value  (one status, one community …) with a composite index for the sort
- *                           (migration 005): the keyset queries seek that index directly;
- *   more, anything else      pages scan the sort index and test each row (the filter's probe form);
- *                           a far jump or a position first builds the filter's TEMP id set
- *                           (idSets.ts) so its OFFSET scan tests membership with one seek per row.
+ *   ≤ SMALL_RESULT orders    the whole sorted id list is read once and kept: every page, jump and
+ *                            position is then a slice or an indexOf;
+ *   one indexed value        (one status, one community …) with a composite index for the sort
+ *                            (migration 005): the keyset queries seek that index directly;
+ *   anything else            a page near a cursor walks the sort index and tests each row (the filter's
+ *                            probe form), within a window of the sort order sized for ~3 pages of
+ *                            matches. When the window comes back short (the matches are rare in that
+ *                            stretch: "received this month" by deadline), and for far jumps and
+ *                            positions, a result of ≤ MEDIUM_RESULT is read whole as a sorted list;
+ *                            a bigger one gets a TEMP id set (idSets.ts) whose membership the OFFSET
+ *                            and keyset scans test with one seek per row.
  * Counts, lists, cursors and sets are dropped whenever data changes (our own writes through the
  * ChangeFeed, another process's commits through data_version). Time-relative filters resolve "now" to
  * the minute, so their caches last a minute.
@@ -25,8 +29,8 @@ import { AppError } from '../../../preload/contract/errors.js';
 import type { OrderFilter, OrderGridRow, OrderSort, OrderSortColumn } from '../../../preload/api.js';
 import type { ServiceContext } from '../context.js';
 import { WORKFLOW_DEFAULTS, WORKFLOW_SETTING_KEYS } from '../workflow/settings.js';
-import { and, minuteOf, resolveFilter, type Cond, type ResolvedFilter } from './filters.js';
-import { keyAtQuery, pageQuery, rowsBeforeQuery, rowsByIdsQuery, sortedIdsQuery, type Cursor, type PageRow } from './gridQueries.js';
+import { and, minuteOf, resolveFilter, type Cond, type OnlyDimension, type ResolvedFilter } from './filters.js';
+import { keyAtQuery, pageQuery, rowsBeforeQuery, rowsByIdsQuery, sortedIdsQuery, windowedPageQuery, type Cursor, type PageRow } from './gridQueries.js';
 import { TempIdSets, type IdSet } from './idSets.js';
 import { toGridRows } from './rows.js';
 import { SearchHits } from './search.js';
@@ -37,20 +41,31 @@ const NEAR_CURSOR_ROWS = 1000;
 const MAX_CURSORS_PER_SORT = 2000;
 /** Results up to this size are kept as their whole sorted id list. */
 export const SMALL_RESULT = 10_000;
+/** A result up to this size that is rare where a page is asked for is read whole once (sortedList). */
+export const MEDIUM_RESULT = 50_000;
+/** The fewest and the most rows of the sort order a filtered page looks through before taking another road. */
+const MIN_WINDOW = 20_000;
+const MAX_WINDOW = 50_000;
 const TEMPLATE_CAPACITY = 400;
 
-/** Single-value filters whose composite index serves a sort directly (see migration 005). */
-export const COMPOSITE_INDEXES: Record<NonNullable<ResolvedFilter['only']>['dimension'], Partial<Record<OrderSortColumn, string>>> = {
+/** Filters of one condition whose index serves a sort directly: composites of migration 005, or the sort's own index. */
+export const COMPOSITE_INDEXES: Record<OnlyDimension, Partial<Record<OrderSortColumn, string>>> = {
   status: { receivedAt: 'orders_status_received', handleDueAt: 'orders_status_handle_due', status: 'orders_status_sort' },
   community: { receivedAt: 'orders_community_received', community: 'orders_community_sort' },
   source: { receivedAt: 'orders_source_received' },
   tier: { receivedAt: 'orders_tier_received' },
   appealType: { appealType: 'orders_appeal_type_sort' },
+  category: { category: 'orders_category_sort' },
+  receivedAt: { receivedAt: 'orders_received_at_sort' },
+  handleDueAt: { handleDueAt: 'orders_handle_due_sort' },
 };
 
 /** Size thresholds (tests lower them to drive every path with a handful of orders). */
 export interface GridTuning {
   smallResult?: number;
+  mediumResult?: number;
+  minWindow?: number;
+  maxWindow?: number;
   smallHits?: number;
   hugeHits?: number;
 }
@@ -77,12 +92,18 @@ export class OrderGrid {
   private warnQuery: CompiledQuery<{ value_json: string }> | undefined;
 
   private readonly smallResult: number;
+  private readonly mediumResult: number;
+  private readonly minWindow: number;
+  private readonly maxWindow: number;
 
   constructor(
     private readonly ctx: ServiceContext,
     tuning: GridTuning = {},
   ) {
     this.smallResult = tuning.smallResult ?? SMALL_RESULT;
+    this.mediumResult = tuning.mediumResult ?? MEDIUM_RESULT;
+    this.minWindow = tuning.minWindow ?? MIN_WINDOW;
+    this.maxWindow = tuning.maxWindow ?? MAX_WINDOW;
     this.sets = new TempIdSets(ctx.handle.db);
     this.search = new SearchHits(ctx.handle.db, this.sets, tuning);
   }
@@ -132,6 +153,10 @@ export class OrderGrid {
         return index < 0 ? null : index;
       }
       const scan = await this.scanRoute(rf, sort);
+      if (!scan.seekable && (await this.countOf(rf)) <= this.mediumResult) {
+        const index = (await this.sortedList(rf, sort)).indexOf(orderId);
+        return index < 0 ? null : index;
+      }
       const { db } = this.ctx.handle;
       const target = await db
         .selectFrom('orders')
@@ -290,26 +315,40 @@ export class OrderGrid {
   private async keysetPage(rf: ResolvedFilter, sort: OrderSort, startRow: number, limit: number, rowCount: number): Promise<PageRow[]> {
     const key = SORT_KEYS[sort.column];
     const desc = sort.direction === 'desc';
-    const scan = await this.scanRoute(rf, sort);
+    let route = await this.scanRoute(rf, sort);
     const known = this.nearestCursor(rf, sort, startRow);
+    const near = startRow === 0 ? { after: null, skip: 0 } : known && startRow - 1 - known.index <= NEAR_CURSOR_ROWS ? { after: known.cursor, skip: startRow - 1 - known.index } : null;
     const generation = this.generation;
 
-    let rows: PageRow[];
-    if (startRow === 0) {
-      rows = await this.fetch(scan, key, desc, null, 0, limit);
-    } else if (known && startRow - 1 - known.index <= NEAR_CURSOR_ROWS) {
-      rows = await this.fetch(scan, key, desc, known.cursor, startRow - 1 - known.index, limit);
-    } else {
-      const jump = await this.jumpRoute(rf, scan);
-      if (rowCount - startRow - limit < startRow) {
-        // Nearer the end: read backwards from the end and flip.
-        const fromEnd = rowCount - startRow - limit;
-        const anchor = fromEnd === 0 ? null : await this.keyAt(jump, key, !desc, fromEnd - 1);
-        rows = (await this.fetch(jump, key, !desc, anchor, 0, limit)).reverse();
-      } else {
-        const anchor = await this.keyAt(jump, key, desc, startRow - 1);
-        rows = await this.fetch(jump, key, desc, anchor, 0, limit);
+    let rows: PageRow[] | null = null;
+    if (!route.seekable) {
+      if (near) {
+        // A window of the sort order big enough to hold about three pages of matches if they were spread
+        // evenly (at least MIN_WINDOW rows: within a group of equal keys the oldest orders come first);
+        // a short answer means they are rare in this stretch of the sort. A dense filter stops early.
+        const total = await this.countOf(resolveFilter(undefined, { now: 0, warnWithinMs: 0 }));
+        const budget = Math.min(this.maxWindow, Math.max(this.minWindow, Math.ceil((3 * (near.skip + limit) * total) / rowCount)));
+        const found = await this.fetch(route, key, desc, near.after, near.skip, limit, budget);
+        if (found.length === limit || startRow + found.length >= rowCount) rows = found;
       }
+      if (!rows && rowCount <= this.mediumResult) {
+        // Rare here, or a far jump, in a result small enough to keep whole.
+        return this.rowsByIds((await this.sortedList(rf, sort)).slice(startRow, startRow + limit));
+      }
+      if (!rows) route = await this.jumpRoute(rf, route);
+    }
+    if (rows) {
+      // served above
+    } else if (near) {
+      rows = await this.fetch(route, key, desc, near.after, near.skip, limit);
+    } else if (rowCount - startRow - limit < startRow) {
+      // Nearer the end: read backwards from the end and flip.
+      const fromEnd = rowCount - startRow - limit;
+      const anchor = fromEnd === 0 ? null : await this.keyAt(route, key, !desc, fromEnd - 1);
+      rows = (await this.fetch(route, key, !desc, anchor, 0, limit)).reverse();
+    } else {
+      const anchor = await this.keyAt(route, key, desc, startRow - 1);
+      rows = await this.fetch(route, key, desc, anchor, 0, limit);
     }
     const last = rows[rows.length - 1];
     if (last && generation === this.generation) this.remember(rf, sort, startRow + rows.length - 1, { key: this.keyOf(sort, last), id: last.id });
@@ -337,21 +376,16 @@ export class OrderGrid {
     return { key: row.k, id: row.id };
   }
 
-  private async fetch(route: Route, key: SortKey, desc: boolean, after: Cursor | null, skip: number, limit: number): Promise<PageRow[]> {
-    const shape = `page:${key.sqlText}:${desc}:${after ? 'after' : 'first'}:${skip > 0 ? 'skip' : ''}:${route.shape}`;
-    const t = this.template(shape, () =>
-      pageQuery(
-        this.ctx.handle.db,
-        key,
-        desc,
-        after ? { key: placeholder('key'), id: placeholder('id') } : null,
-        skip > 0 ? placeholder('skip') : 0,
-        placeholder('limit'),
-        placeholder('take'),
-        route.where,
-      ),
-    );
-    const values = { key: after?.key, id: after?.id, skip, limit, take: skip + limit };
+  /** A page after the cursor; with a `budget`, only within that many rows of the sort order (windowedPageQuery). */
+  private async fetch(route: Route, key: SortKey, desc: boolean, after: Cursor | null, skip: number, limit: number, budget?: number): Promise<PageRow[]> {
+    const shape = `page:${key.sqlText}:${desc}:${after ? 'after' : 'first'}:${skip > 0 ? 'skip' : ''}:${budget ? 'window' : ''}:${route.shape}`;
+    const t = this.template(shape, () => {
+      const cursor = after ? { key: placeholder('key'), id: placeholder('id') } : null;
+      return budget
+        ? windowedPageQuery(this.ctx.handle.db, key, desc, cursor, skip > 0 ? placeholder('skip') : 0, placeholder('limit'), placeholder('take'), route.where!, placeholder('budget'))
+        : pageQuery(this.ctx.handle.db, key, desc, cursor, skip > 0 ? placeholder('skip') : 0, placeholder('limit'), placeholder('take'), route.where);
+    });
+    const values = { key: after?.key, id: after?.id, skip, limit, take: skip + limit, budget };
     return (await this.ctx.handle.db.executeQuery<PageRow>(t.bind(values))).rows;
   }
 

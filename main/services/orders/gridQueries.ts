@@ -4,7 +4,7 @@
  * optional filter condition `where` on `orders` (filters.ts; a natural condition a composite index
  * serves, a probe form, or membership of a TEMP id set).
  */
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { Cond } from './filters.js';
 import { CONTENT_PREVIEW_CHARS, PAGE_COLUMNS } from './rows.js';
@@ -79,6 +79,12 @@ export function pageQuery(db: Kysely<Database>, key: SortKey, desc: boolean, aft
     : filtered(db.selectFrom('orders').select([key.expr.as('k'), 'id']), where)
         .orderBy(sql`${key.expr} ${dir}, orders.id ${dir}`)
         .limit(take);
+  return pageOf(db, ids, desc, skip, limit);
+}
+
+/** The `limit` rows (after `skip`) of a page's (k, id) list, joined back to their orders. */
+function pageOf(db: Kysely<Database>, ids: SelectQueryBuilder<any, any, { k: unknown; id: number }>, desc: boolean, skip: number, limit: number) {
+  const dir = desc ? sql.raw('DESC') : sql.raw('ASC');
   let q = db
     .selectFrom(ids.as('page'))
     .innerJoin('orders', 'orders.id', 'page.id')
@@ -88,6 +94,51 @@ export function pageQuery(db: Kysely<Database>, key: SortKey, desc: boolean, aft
     .limit(limit);
   if (skip !== 0) q = q.offset(skip);
   return q;
+}
+
+/**
+ * A page of a filter tested row by row, looking only at the next `budget` rows of the sort order after
+ * the cursor (an index-only window). When the filter's rows are rare in that stretch of the sort —
+ * "received this month" sorted by deadline starts with years of other orders — the page comes back
+ * short instead of reading the whole table, and grid.ts takes another road. A full page is exact: the
+ * window is a prefix of the sort order, so its first matches are the first matches of all.
+ */
+export function windowedPageQuery(db: Kysely<Database>, key: SortKey, desc: boolean, after: Cursor | null, skip: number, limit: number, take: number, where: Cond, budget: number) {
+  const dir = desc ? sql.raw('DESC') : sql.raw('ASC');
+  const next = db.selectFrom('orders').select([key.expr.as('k'), 'id']);
+  const window = after
+    ? db
+        .selectFrom(
+          next
+            .where(sql<SqlBool>`${key.expr} = ${after.key}`)
+            .where('id', desc ? '<' : '>', after.id)
+            .orderBy('id', desc ? 'desc' : 'asc')
+            .limit(budget)
+            .as('same_group'),
+        )
+        .selectAll()
+        .unionAll(
+          db
+            .selectFrom(
+              next
+                .where(sql<SqlBool>`${key.expr} ${desc ? sql.raw('<') : sql.raw('>')} ${after.key}`)
+                .orderBy(sql`${key.expr} ${dir}, orders.id ${dir}`)
+                .limit(budget)
+                .as('later_groups'),
+            )
+            .selectAll(),
+        )
+        .orderBy(sql`k ${dir}, id ${dir}`)
+        .limit(budget)
+    : next.orderBy(sql`${key.expr} ${dir}, orders.id ${dir}`).limit(budget);
+  const matching = db
+    .selectFrom(window.as('w'))
+    .innerJoin('orders', 'orders.id', 'w.id')
+    .select(['w.k as k', 'w.id as id'])
+    .where(where)
+    .orderBy(sql`w.k ${dir}, w.id ${dir}`)
+    .limit(take);
+  return pageOf(db, matching as never, desc, skip, limit);
 }
 
 /** The grid columns of the given orders (any order; the caller arranges them). */

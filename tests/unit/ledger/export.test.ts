@@ -98,6 +98,34 @@ describe('xlsx ledger', () => {
     expect(last).toEqual(expect.arrayContaining([expect.stringMatching(/^响应率 \d+\.\d%$/), expect.stringMatching(/^满意率 \d+\.\d%$/)]));
   });
 
+  it('scores the 三率 columns by the assessment formula the street configured', async () => {
+    const [consult, basic] = await insertOrders(app, [
+      { orderNo: 'K-consult', appealType: 'consult' },
+      { orderNo: 'K-basic', appealType: 'complaint' },
+    ]);
+    for (const [orderId, satisfaction] of [[consult!, 'satisfied'], [basic!, 'basic']] as const) {
+      await app.handle.db.insertInto('callbacks').values({ order_id: orderId, at: TEST_NOW, valid: 1, contacted: 1, resolution: 'partial', satisfaction, note: null, origin: 'import' }).execute();
+    }
+    const columns = ['orderNo', 'assessed', 'resolutionScore', 'satisfactionScore'] as const;
+    const scores = async (file: string) => {
+      const { path } = await exportLedger({ preset: 'district', columns: [...columns], format: 'csv', withPhones: false, file, sort: { column: 'orderNo', direction: 'desc' } });
+      return readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1);
+    };
+    // DESIGN's defaults: 咨询 excluded, 部分解决 × 0, 基本满意 × 0.9.
+    expect(await scores('default.csv')).toEqual(['K-consult,否,,', 'K-basic,是,0,0.9', '合计：2 件，纳入考核 1 件,,解决率 0.0%,满意率 90.0%']);
+    const r = await app.dispatch(
+      'settings.set',
+      {
+        key: 'assessment.formulas',
+        version: 0,
+        value: [{ effectiveFrom: '2021-09-24', weights: { response: 0.1, resolution: 0.5, satisfaction: 0.4 }, partialResolvedWeight: 0.5, basicSatisfiedWeight: 0.6, exclude: { appealTypes: [], unreasonableApproved: true, duplicateApproved: true } }],
+      },
+      { actor: '管理员', transport: 'in-process' },
+    );
+    expect('reply' in r, JSON.stringify(r)).toBe(true);
+    expect(await scores('configured.csv')).toEqual(['K-consult,是,0.5,1', 'K-basic,是,0.5,0.6', '合计：2 件，纳入考核 2 件,,解决率 50.0%,满意率 80.0%']);
+  });
+
   it('exports the chosen columns in the grid’s sort, within the 受理时间 range', async () => {
     const [south] = await app.handle.db.selectFrom('units').select('id').where('name', '=', '南街社区').execute();
     await insertOrders(app, [

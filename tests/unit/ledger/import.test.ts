@@ -83,6 +83,16 @@ describe('finding the header and mapping columns', () => {
     expect(result.new).toBe(1);
     expect((await orderByNo(app, 'P-1')).content).toBe('路灯不亮');
   });
+  it('finds a header below the automatic search when a preset names its row', async () => {
+    const notes: Row[] = Array.from({ length: 39 }, (_, i) => [`说明第${i + 1}行`]);
+    const path = await writeCsv(join(dir, 'deep.csv'), [...notes, PLATFORM_HEADER, platformRow({ no: 'DEEP-1' })]);
+    await expect(previewFile(app, path)).rejects.toMatchObject({ code: 'IMPORT_NO_HEADER' });
+    const saved = await app.dispatch('import.presets.save', { name: '表头在第40行', headerRow: 40, columns: {} }, { actor: '测试员', transport: 'in-process' });
+    expect('reply' in saved).toBe(true);
+    const { preview, result } = await importFile(app, path, '表头在第40行');
+    expect(preview.file.headerRow).toBe(40);
+    expect(result.new).toBe(1);
+  });
 });
 
 describe('reading cells', () => {

@@ -3,16 +3,27 @@
  * exceljs, csv in UTF-8 / GBK / UTF-16), a small street to import into, and helpers to run an import
  * the way the dialog does (preview, then commit).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { afterAll } from 'vitest';
 import type { AppRuntime } from '../../../main/runtime.js';
 import type { ImportPreview, ImportResult } from '../../../preload/api.js';
 import { createTestApp, insertUnits } from '../../support/app.js';
 
-export const tmpDir = () => mkdtempSync(join(tmpdir(), 'jiesu-ledger-'));
+const made: string[] = [];
+// Registered while the importing test file is collected: runs after that file's tests.
+afterAll(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+/** A scratch folder, removed after the test file's tests. */
+export function tmpDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'jiesu-ledger-'));
+  made.push(d);
+  return d;
+}
 
 /** The platform layout of the shared fixtures. */
 export const PLATFORM_HEADER = [

@@ -1,9 +1,10 @@
 /**
  * Every filter the grid ships, on the real schema, against an independent JS reading of the same
  * filter: counts, every page while scrolling, cold jumps (middle and end), and row positions — under
- * several sorts, once with the production thresholds (small results: whole sorted lists) and once with
+ * several sorts, once with the production thresholds (small results: whole sorted lists) and twice with
  * tiny thresholds so the same 240 orders go through every large-result path (composite index seeks,
- * per-row probes along a sort index, TEMP id sets, search hit sets and index seeks).
+ * windowed per-row probes along a sort index, TEMP id sets, lists read whole, search hit sets and
+ * index seeks).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderFilter, OrderSort } from '../../../preload/api.js';
@@ -106,7 +107,8 @@ async function checkFilter(grid: OrderGrid, ref: RefOrder[], filter: OrderFilter
 
 const TUNINGS: Array<[string, GridTuning]> = [
   ['production thresholds', {}],
-  ['tiny thresholds (large-result paths)', { smallResult: 4, smallHits: 3, hugeHits: 40 }],
+  ['tiny thresholds: windows, TEMP id sets, search sets and index seeks', { smallResult: 4, mediumResult: 4, minWindow: 1, maxWindow: 12, smallHits: 3, hugeHits: 40 }],
+  ['tiny thresholds: rare-here results read whole', { smallResult: 4, mediumResult: 200, minWindow: 1, maxWindow: 12, smallHits: 3, hugeHits: 40 }],
 ];
 
 describe.each(TUNINGS)('grid filters in the database match a JS filter — %s', (_label, tuning) => {
