@@ -2,7 +2,8 @@
  * The glossary's enumerations (DESIGN §1–2): stored and sent as English codes, shown as Chinese labels.
  * One list per concept, so the database, the API schema and the UI cannot drift apart.
  */
-function labels<const T extends Record<string, string>>(map: T) {
+/** A code list: the English codes, and the Chinese label of each. */
+export function labels<const T extends Record<string, string>>(map: T) {
   return { codes: Object.keys(map) as Array<keyof T & string>, label: map } as const;
 }
 

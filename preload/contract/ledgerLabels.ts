@@ -3,9 +3,7 @@
  * and the export presets): English codes, Chinese labels. Kept apart from the zod schemas of
  * methods/ledger.ts so the import/export worker can use them without loading zod.
  */
-function labels<const T extends Record<string, string>>(map: T) {
-  return { codes: Object.keys(map) as Array<keyof T & string>, label: map } as const;
-}
+import { labels } from './enums.js';
 
 /** What a spreadsheet column can mean to the importer (the targets of the alias table and presets). */
 export const IMPORT_FIELD = labels({

@@ -3,7 +3,7 @@ import { AppError } from '../../../preload/contract/errors.js';
 import type { OrderDetail } from '../../../preload/api.js';
 import type { AppealType, OrderStatus, Source, Tier } from '../../../preload/contract/enums.js';
 import type { ServiceContext } from '../context.js';
-import { maskPhone } from '../privacy.js';
+import { maskName, maskPhone } from '../privacy.js';
 import { loadWorkflowDetail } from '../workflow/detail.js';
 
 export async function getOrderDetail(ctx: ServiceContext, id: number): Promise<OrderDetail> {
@@ -50,9 +50,4 @@ export async function getOrderDetail(ctx: ServiceContext, id: number): Promise<O
     version: o.version,
     ...(await loadWorkflowDetail(db, o, ctx.now())),
   };
-}
-
-function maskName(name: string): string {
-  if (name === '保密' || name.length <= 1) return name;
-  return `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
 }
