@@ -267,3 +267,26 @@ export async function withSearchIndexDeferred<T>(sqlite: BetterSqlite3.Database,
     optimizeSearchIndex(sqlite);
   }
 }
+
+/**
+ * For one large write transaction that inserts many orders (an import): the per-row insert trigger
+ * flushes the full-text index on every statement, which makes each insert several times slower. Call
+ * this INSIDE the transaction: it drops the insert trigger and returns `finish`, which (still inside
+ * the same transaction) indexes every order inserted since in one statement and restores the trigger.
+ * A rollback undoes the drop too, so no other connection ever sees the trigger missing.
+ */
+export function deferSearchInsertsInTransaction(sqlite: BetterSqlite3.Database): () => void {
+  if (!sqlite.inTransaction) throw new Error('deferSearchInsertsInTransaction needs an open transaction');
+  const trigger = sqlite
+    .prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = '${SEARCH_TABLE}_insert'`)
+    .get() as { sql: string } | undefined;
+  if (!trigger) return () => {};
+  const before = (sqlite.prepare('SELECT coalesce(max(id), 0) AS m FROM orders').get() as { m: number }).m;
+  sqlite.exec(`DROP TRIGGER "${SEARCH_TABLE}_insert"`);
+  return () => {
+    sqlite
+      .prepare(`INSERT INTO ${SEARCH_TABLE}(rowid, tokens) SELECT id, search_tokens(${SEARCH_COLUMNS.join(', ')}) FROM orders WHERE id > ?`)
+      .run(before);
+    sqlite.exec(trigger.sql);
+  };
+}

@@ -5,6 +5,7 @@
  * mid-way leaves the database as it was (SQLite's journal). Re-importing the same file plans nothing,
  * so it writes nothing — not even an event.
  */
+import { deferSearchInsertsInTransaction } from '../../../db/search.js';
 import { createOrderSync, inTransaction, withCacheSize, writeStamp, type OrderSync } from '../../../db/bulk.js';
 import type { DbHandle } from '../../../db/connection.js';
 import { AppError } from '../../../preload/contract/errors.js';
@@ -78,6 +79,8 @@ export function commitStaged(handle: DbHandle, staging: StagingStore, ref: Refer
   const total = staging.distinct;
   return withCacheSize(handle.sqlite, COMMIT_CACHE_KIB, () => inTransaction(handle.sqlite, () => {
     const sync = createOrderSync(handle.sqlite);
+    // New orders are added to the search index in one statement at the end, not by a trigger per row.
+    const finishSearchIndex = deferSearchInsertsInTransaction(handle.sqlite);
     const counts: CommitCounts = { new: 0, updated: 0, unchanged: 0, categoriesAdded: 0, events: 0 };
     // Inside the write lock nobody else can commit: if the stamp still matches the preview's, its
     // findings hold — unchanged rows need no second look and new ones no lookup.
@@ -129,6 +132,7 @@ export function commitStaged(handle: DbHandle, staging: StagingStore, ref: Refer
       });
       counts.events++;
     }
+    finishSearchIndex();
     options.onProgress?.(total, total);
     return counts;
   }));
