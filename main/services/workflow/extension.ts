@@ -68,7 +68,8 @@ export function decideExtension(ctx: ServiceContext, actor: string, args: Method
       .where('order_id', '=', order.id)
       .where('status', '=', 'pending')
       .orderBy('requested_at', 'desc')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!pending) throw new AppError('ILLEGAL_TRANSITION', '该工单没有待审批的延期申请，无法登记审批结果。请刷新后查看最新状态。');
     const note = args.note || null;
     if (!args.approved && !note) throw new AppError('INVALID_INPUT', '延期申请未获批准时，请填写说明（告知诉求人和经办人原因）。');
     await trx

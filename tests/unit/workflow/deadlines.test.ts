@@ -52,6 +52,13 @@ describe('extensions', () => {
     expect(o.extensions[0]!.requestedDueAt).toBe(fromBeijing(2026, 10, 12, 23, 59, 59));
   });
 
+  it('deciding when no request is pending is refused in Chinese and changes nothing', async () => {
+    const id = await inProgressDueSep30();
+    const before = snapshot(app);
+    expect(await refusal(act(app, 'workflow.decideExtension', id, { approved: true, note: '同意' }), 'ILLEGAL_TRANSITION')).toMatch(/延期/);
+    expect(snapshot(app)).toEqual(before);
+  });
+
   it('a rejected request keeps the deadline and needs a note', async () => {
     const id = await inProgressDueSep30();
     await act(app, 'workflow.requestExtension', id, { reason: '需协调', requestedDueAt: fromBeijing(2026, 10, 20, 18) });
