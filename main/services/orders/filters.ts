@@ -255,6 +255,19 @@ export function resolveFilter(filter: OrderFilter | undefined, ctx: ResolveConte
     timeRelative = true;
   }
 
+  const orderIds = uniqueSorted(f.orderIds);
+  if (orderIds) {
+    canonical.orderIds = orderIds;
+    // One bound JSON array, not one parameter per id (drill-downs can name tens of thousands).
+    const listed = sql`SELECT value FROM json_each(${JSON.stringify(orderIds)})`;
+    rest.push({
+      drive: sql<SqlBool>`orders.id IN (${listed})`,
+      probe: sql<SqlBool>`+orders.id IN (${listed})`,
+      // Counted without reading orders, but only ids that exist (a drill-down may name a deleted order).
+      ids: sql`SELECT o_ids.id FROM orders o_ids WHERE o_ids.id IN (${listed})`,
+    });
+  }
+
   const search = f.search ? compileSearch(f.search) : null;
   if (search) canonical.search = search.key;
   if (timeRelative) canonical.now = ctx.now;

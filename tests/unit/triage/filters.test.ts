@@ -67,6 +67,8 @@ function cases(s: Street): Array<[string, OrderFilter]> {
     ['search across punctuation finds nothing extra', { search: '营小' }],
     ['search + status + community', { search: '漏水', statuses: ['in_progress', 'callback_done', 'received'], communityIds: [c1, c2] }],
     ['lead + flags + dates', { leadUnitIds: [d1, c1], flags: { difficult: false }, receivedAt: { from: TEST_NOW - 30 * DAY } }],
+    ['drill-down ids (with an id that does not exist)', { orderIds: [s.orderIds[3]!, s.orderIds[17]!, s.orderIds[120]!, s.orderIds[5]!, 99_999_999] }],
+    ['drill-down ids + status', { orderIds: s.orderIds.slice(0, 60), statuses: ['in_progress'] }],
     ['everything at once', { statuses: ['in_progress', 'replied', 'callback_done'], appealTypes: ['complaint', 'help', 'report'], tiers: ['general', 'complex', 'utility'], categories: ['城市管理', '住房管理'], search: '楼' }],
   ];
 }

@@ -240,6 +240,7 @@ export function jsFilter(orders: RefOrder[], f: OrderFilter, now = TEST_NOW): Re
       const awaiting = o.status === 'callback_done' && !!latest && unhappy(latest) && o.callbacks.some((c) => unhappy(c) && c.at >= now - 30 * DAY);
       if (!reopened && !awaiting) return false;
     }
+    if (f.orderIds && f.orderIds.length > 0 && !f.orderIds.includes(o.id)) return false;
     if (f.search && !hanSearch(o, f.search)) return false;
     return true;
   });
