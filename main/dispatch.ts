@@ -5,11 +5,20 @@
 import { z } from 'zod';
 import { api, AppError, type Api, type MethodArgs, type MethodName, type MethodOutput, type ResponseEnvelope } from '../preload/api.js';
 import { isAppError } from '../preload/contract/errors.js';
+import type { Account } from '../preload/contract/methods/accounts.js';
+import type { Guard } from './auth/guard.js';
+import { narrowReply } from './auth/narrow.js';
+import type { ConnectionSession } from './auth/session.js';
 
-/** Who is calling: the transport fills this in (issue 7 adds the logged-in account). */
+/** Who is calling: the transport fills this in; the guard adds the logged-in account. */
 export interface CallContext {
+  /** Recorded on every event; the guard sets it to the logged-in account's name. */
   actor: string;
   transport: 'ipc' | 'web' | 'in-process';
+  /** The connection's login state (per window / per socket); absent = the local system actor (CLI, tests). */
+  session?: ConnectionSession;
+  /** Set by the guard: the account making this call. */
+  account?: Account;
 }
 
 export type Handler<K extends MethodName> = (args: MethodArgs<K>, ctx: CallContext) => Promise<MethodOutput<K>> | MethodOutput<K>;
@@ -20,6 +29,8 @@ export interface DispatchOptions {
   validateOutput?: boolean;
   /** Where unexpected errors are reported (never shown to the clerk in raw form). */
   onInternalError?: (name: string, error: unknown) => void;
+  /** Login and permissions (main/auth/guard.ts), checked before the handler runs. */
+  guard?: Guard;
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -44,8 +55,10 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       return { error: { code: 'INVALID_INPUT', message: `参数不正确：${describeIssues(parsed.error)}` } };
     }
     try {
+      const callCtx = options.guard ? await options.guard(method, parsed.data as never, ctx) : ctx;
       const handler = handlers[method] as (a: unknown, c: CallContext) => unknown;
-      const reply = await handler(parsed.data, ctx);
+      const raw = await handler(parsed.data, callCtx);
+      const reply = callCtx.account ? narrowReply(raw, callCtx.account.role) : raw;
       if (validateOutput) {
         const checked = spec.output.safeParse(reply);
         if (!checked.success) {

@@ -6,6 +6,7 @@ import { createDb, type DbHandle } from '../db/connection.js';
 import { migrate, type MigrationResult } from '../db/migrator.js';
 import { createDispatcher, type Dispatch } from './dispatch.js';
 import { createHandlers } from './handlers.js';
+import { createGuard } from './auth/guard.js';
 import { createServices, type Services } from './services/index.js';
 import { ChangeFeed, PushBus, type ServiceContext } from './services/context.js';
 import { APP_VERSION } from './version.js';
@@ -54,7 +55,8 @@ export async function openApp(dbPath: string, options: OpenOptions = {}): Promis
     const ctx: ServiceContext = { handle, now: options.now ?? Date.now, push, changes: new ChangeFeed(), appVersion: APP_VERSION };
     const services = createServices(ctx);
     const dispatch = createDispatcher(createHandlers(services), {
-      onInternalError: options.onInternalError ?? ((name, e) => console.error(`[接口 ${name}] 内部错误:`, e instanceof Error ? e.message : e)),
+      guard: createGuard(services.accounts),
+      onInternalError: options.onInternalError ?? ((name, e) => console.error(`[接口 ${name}] 内部错误:`, e instanceof Error ? e.message : typeof e)),
     });
     return { handle, services, dispatch, push, migration, close: () => handle.close() };
   } catch (e) {

@@ -9,6 +9,7 @@ import * as m003 from './003-admin.js';
 import * as m004 from './004-ledger.js';
 import * as m005 from './005-triage.js';
 import * as m006 from './006-assessment.js';
+import * as m007 from './007-accounts.js';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'ledger', up: m004.up },
   { version: 5, name: 'triage', up: m005.up },
   { version: 6, name: 'assessment', up: m006.up },
+  { version: 7, name: 'accounts', up: m007.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -13,13 +13,21 @@ import type { ErrorPayload } from '../../preload/contract/errors.js';
 import type { CallContext, Dispatch } from '../dispatch.js';
 import type { PushBus } from '../services/context.js';
 import { isAppUrl } from './origin.js';
+import { newConnectionSession, type ConnectionSession } from '../auth/session.js';
 
 /** The IPC message: the wire envelope without `id` (ipcRenderer.invoke pairs replies itself). */
 export const IpcRequest = z.object({ name: z.string().min(1).max(100), args: z.unknown() }).strict();
 
 /** IPC replies carry no correlation id; the field is kept so the envelope type is shared. */
 const IPC_ID = 0;
-const DESKTOP_CONTEXT: CallContext = { actor: 'desktop', transport: 'ipc' };
+
+/** One login per window (webContents); it survives a reload of the page and ends with the window. */
+const sessions = new WeakMap<object, ConnectionSession>();
+function desktopContext(sender: object): CallContext {
+  let session = sessions.get(sender);
+  if (!session) sessions.set(sender, (session = newConnectionSession()));
+  return { actor: 'desktop', transport: 'ipc', session };
+}
 
 const FORBIDDEN: ErrorPayload = { code: 'FORBIDDEN', message: '拒绝访问：请求并非来自接诉台自己的窗口。' };
 
@@ -61,7 +69,7 @@ export async function handleInvoke(deps: IpcDeps, event: IpcMainInvokeEvent, mes
     return { id: IPC_ID, error: { code: 'INVALID_INPUT', message: '请求格式不正确：缺少接口名称或参数。' } };
   }
   try {
-    const result = await deps.dispatch(parsed.data.name, parsed.data.args, DESKTOP_CONTEXT);
+    const result = await deps.dispatch(parsed.data.name, parsed.data.args, desktopContext(event.sender));
     return 'error' in result ? { id: IPC_ID, error: result.error } : { id: IPC_ID, reply: result.reply };
   } catch {
     // The dispatcher turns handler failures into envelopes; this is the last net.

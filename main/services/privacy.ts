@@ -17,3 +17,8 @@ export function maskName(name: string): string {
   if (name === CONFIDENTIAL || name.length <= 1) return name;
   return `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
 }
+
+/** An order whose citizen asked for confidentiality: its name and phone are never shown in full. */
+export function isConfidential(name: string | null, phone: string | null): boolean {
+  return name?.trim() === CONFIDENTIAL || phone?.trim() === CONFIDENTIAL;
+}

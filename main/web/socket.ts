@@ -7,8 +7,12 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import { RequestEnvelope, type PushEnvelope, type ResponseEnvelope } from '../../preload/api.js';
 import { toResponse, type CallContext, type Dispatch } from '../dispatch.js';
 import type { PushBus } from '../services/context.js';
+import { newConnectionSession } from '../auth/session.js';
 
-const WEB_CONTEXT: CallContext = { actor: 'web', transport: 'web' };
+/** Each socket is its own login: a new socket (another tab, a reconnect) starts logged out. */
+function webContext(): CallContext {
+  return { actor: 'web', transport: 'web', session: newConnectionSession() };
+}
 
 function transportError(id: number, message: string): ResponseEnvelope {
   return { id, error: { code: 'TRANSPORT', message } };
@@ -23,7 +27,7 @@ function salvageId(value: unknown): number {
   return -1;
 }
 
-export async function handleFrame(dispatch: Dispatch, data: string): Promise<ResponseEnvelope> {
+export async function handleFrame(dispatch: Dispatch, data: string, ctx: CallContext = webContext()): Promise<ResponseEnvelope> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(data);
@@ -36,7 +40,7 @@ export async function handleFrame(dispatch: Dispatch, data: string): Promise<Res
   }
   const { id, name, args } = envelope.data;
   try {
-    return toResponse(id, await dispatch(name, args, WEB_CONTEXT));
+    return toResponse(id, await dispatch(name, args, ctx));
   } catch {
     // The dispatcher turns handler errors into envelopes itself; this is only a last line of defence.
     return { id, error: { code: 'INTERNAL', message: '操作失败：程序内部错误，数据未作改动。请重试或联系技术支持。' } };
@@ -50,13 +54,14 @@ function sendIfOpen(ws: WebSocket, text: string): void {
 /** Wires request handling onto every accepted socket and fans push events out to all of them. */
 export function attachApi(wss: WebSocketServer, dispatch: Dispatch, push: PushBus): () => void {
   wss.on('connection', (ws) => {
+    const ctx = webContext();
     ws.on('message', (data, isBinary) => {
       if (isBinary) {
         sendIfOpen(ws, JSON.stringify(transportError(-1, '请求格式不正确：只接受文本消息。')));
         return;
       }
       const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
-      void handleFrame(dispatch, text).then((response) => sendIfOpen(ws, JSON.stringify(response)));
+      void handleFrame(dispatch, text, ctx).then((response) => sendIfOpen(ws, JSON.stringify(response)));
     });
     // A socket error (client vanished mid-frame) must not become an uncaught exception.
     ws.on('error', () => ws.terminate());

@@ -11,17 +11,24 @@ import './styles/workflow.css';
 import './styles/settings.css';
 import './styles/settings-parts.css';
 import './styles/ledger.css';
+import './styles/accounts.css';
+import './styles/triage.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api/ApiContext.js';
-import { connectApi } from './api/connect.js';
+import { pickTransport } from './api/connect.js';
+import { createClient } from '../../preload/contract/client.js';
+import { LoginGate } from './accounts/LoginGate.js';
+import { withSession } from './accounts/sessionTransport.js';
 import { App } from './app/App.js';
 import { ErrorBoundary } from './app/ErrorBoundary.js';
 import { ErrorsProvider } from './app/errors.js';
 import { registerAgGrid } from './grid/registerAgGrid.js';
 
 registerAgGrid();
-const { client } = connectApi();
+// Every call goes through the login's transport: a dropped login is resumed or sends the clerk to 登录.
+const transport = withSession(pickTransport().transport);
+const client = createClient(transport);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing in index.html');
@@ -30,7 +37,9 @@ createRoot(root).render(
     <ErrorBoundary>
       <ErrorsProvider>
         <ApiProvider client={client}>
-          <App />
+          <LoginGate transport={transport}>
+            <App />
+          </LoginGate>
         </ApiProvider>
       </ErrorsProvider>
     </ErrorBoundary>

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, jiesu, startServer, type RunningServer } from './support.js';
+import { ARTIFACTS, jiesu, logInFirstRun, startServer, type RunningServer } from './support.js';
 
 let dir = '';
 let server: RunningServer | null = null;
@@ -25,6 +25,7 @@ test.afterAll(async () => {
 
 test('an empty real database: no demo banner, zero orders, and a lost service is reported in Chinese', async ({ page }) => {
   await page.goto(server!.url);
+  await logInFirstRun(page);
   await expect(page.locator('.topbar')).toContainText('工单 0 件');
   await expect(page.getByTestId('orders-footer')).toContainText('共 0 件');
   await expect(page.getByTestId('demo-banner')).toHaveCount(0);

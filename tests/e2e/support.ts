@@ -84,12 +84,17 @@ export async function callApi<K extends MethodName>(page: Page, name: K, args: M
     async ({ name, args }) => {
       const token = new URLSearchParams(location.search).get('token');
       const ws = new WebSocket(`ws://${location.host}/api${token ? `?token=${token}` : ''}`);
+      // Each socket is its own login: resume the page's login (its tab token) before the call.
+      const session = sessionStorage.getItem('jiesu.session');
       try {
         return await new Promise<{ reply?: unknown; error?: { code: string; message: string } }>((resolve, reject) => {
           ws.onerror = () => reject(new Error('socket error'));
-          ws.onopen = () => ws.send(JSON.stringify({ id: 1, name, args }));
+          const call = () => ws.send(JSON.stringify({ id: 1, name, args }));
+          ws.onopen = () => (session ? ws.send(JSON.stringify({ id: 0, name: 'accounts.resume', args: { token: session } })) : call());
           ws.onmessage = (e: MessageEvent<string>) => {
             const msg = JSON.parse(e.data) as { id?: number; reply?: unknown; error?: { code: string; message: string } };
+            // The call waits for the resume: the server answers frames concurrently.
+            if (msg.id === 0) call();
             if (msg.id === 1) resolve(msg);
           };
         });
@@ -124,9 +129,34 @@ export async function renderedRows(page: Page): Promise<RenderedRow[]> {
   });
 }
 
-/** Opens the app and waits for the first row to be filled. */
-export async function openApp(page: Page, url = serverUrl()): Promise<void> {
+/** The demo database's accounts (main/services/accounts/initial.ts): one per role, one password. */
+export const DEMO_PASSWORD = 'demo1234';
+export const DEMO_LOGINS = { admin: 'admin', dispatcher: 'paidan', handler: 'chengban', analyst: 'tongji', viewer: 'zhidu' } as const;
+
+/** Fills the login screen and submits it (the app shows it until someone logs in). */
+export async function logIn(page: Page, login: string = DEMO_LOGINS.admin, password = DEMO_PASSWORD): Promise<void> {
+  const form = page.getByTestId('login-form');
+  await form.waitFor();
+  await form.getByLabel('用户名').fill(login);
+  await form.getByLabel('密码', { exact: true }).fill(password);
+  await form.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+/** A fresh (non-demo) database: log in as the first-run admin and set a new password when asked. */
+export async function logInFirstRun(page: Page, newPassword = 'e2e-new-pass-1'): Promise<void> {
+  await logIn(page, 'admin', 'jiesu-admin');
+  const form = page.getByTestId('change-password-form');
+  await form.getByLabel('当前密码').fill('jiesu-admin');
+  await form.getByLabel(/^新密码/).fill(newPassword);
+  await form.getByLabel('再次输入新密码').fill(newPassword);
+  await form.getByRole('button', { name: '保存新密码' }).click();
+  await form.waitFor({ state: 'detached' });
+}
+
+/** Opens the app, logs in as the demo admin and waits for the first row to be filled. */
+export async function openApp(page: Page, url = serverUrl(), login: string = DEMO_LOGINS.admin): Promise<void> {
   await page.goto(url);
+  await logIn(page, login);
   await page.locator('.ag-row[row-index="0"] .ag-cell[col-id="orderNo"]').filter({ hasText: /\S/ }).first().waitFor();
 }
 

@@ -17,8 +17,12 @@ import {
 import { EXPORT_COLUMN, type ExportColumn, type ExportPreset } from '../../../preload/contract/ledgerLabels.js';
 // compute.js directly: the deadlines index also loads the tier schemas (zod), which an export does not need.
 import { deadlineBand } from '../deadlines/compute.js';
-import { maskPhone } from '../privacy.js';
+import { isConfidential, maskName, maskPhone } from '../privacy.js';
 import type { LedgerRow } from './query.js';
+
+function fullPersonal(r: LedgerRow, env: ValueEnv): boolean {
+  return env.withPhones && !isConfidential(r.citizen_name, r.citizen_phone);
+}
 
 export type CellKind = 'text' | 'datetime' | 'score';
 export type CellValue = string | number | null;
@@ -61,8 +65,10 @@ export const COLUMNS: Record<ExportColumn, ColumnDef> = {
   receivedAt: def('receivedAt', 20, 'datetime', (r) => r.received_at),
   dispatchedAt: def('dispatchedAt', 20, 'datetime', (r) => r.dispatched_at),
   source: def('source', 12, 'text', (r) => label(SOURCE.label, r.source)),
-  citizenName: def('citizenName', 10, 'text', (r) => r.citizen_name),
-  citizenPhone: def('citizenPhone', 15, 'text', (r, env) => (env.withPhones ? r.citizen_phone : maskPhone(r.citizen_phone))),
+  // Personal data is masked unless the export asks for it (a right checked in main/auth/permissions.ts);
+  // a 保密 order's citizen stays masked even then.
+  citizenName: def('citizenName', 10, 'text', (r, env) => (r.citizen_name === null ? null : fullPersonal(r, env) ? r.citizen_name : maskName(r.citizen_name))),
+  citizenPhone: def('citizenPhone', 15, 'text', (r, env) => (fullPersonal(r, env) ? r.citizen_phone : maskPhone(r.citizen_phone))),
   appealType: def('appealType', 10, 'text', (r) => label(APPEAL_TYPE.label, r.appeal_type)),
   category: def('category', 30, 'text', (r) => r.category || null),
   category1: def('category1', 12, 'text', (r) => (r.category ? level(r.category, 0) : null)),

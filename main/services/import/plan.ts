@@ -12,7 +12,7 @@ import type { SyncCallbackRow, SyncNewOrder, SyncOrderPatch, SyncOrderRow } from
 import { APPEAL_TYPE, CALLBACK_RESOLUTION, ORDER_STATUS, SATISFACTION, SOURCE, type OrderStatus, type Tier } from '../../../preload/contract/enums.js';
 import type { UpdatedOrder, UpstreamChange } from '../../../preload/contract/methods/ledger.js';
 import { formatBeijing } from '../../../preload/contract/time.js';
-import { maskPhone } from '../privacy.js';
+import { maskName, maskPhone } from '../privacy.js';
 import { parsePlatformStatus } from './normalize.js';
 import type { ImportedCallback, ImportedOrder, WarningLog } from './record.js';
 import { orderDeadlines, type Reference } from './reference.js';
@@ -154,6 +154,8 @@ function display(key: FieldKey, value: unknown, imp: ImportedOrder): string | nu
       return APPEAL_TYPE.label[value as keyof typeof APPEAL_TYPE.label] ?? String(value);
     case 'citizen_phone':
       return maskPhone(value as string);
+    case 'citizen_name':
+      return maskName(value as string);
     case 'community_id':
       return imp.community ?? String(value);
     default:
@@ -172,8 +174,10 @@ function planUpdate(imp: ImportedOrder, ex: SyncOrderRow, callbacks: SyncCallbac
   const compare = (key: FieldKey, value: string | number | null | undefined) => {
     if (value === undefined || value === null || value === ex[key]) return;
     (patch as Record<string, unknown>)[key] = value;
-    const before = key === 'citizen_phone' ? maskPhone(ex[key]) : ex[key];
-    const after = key === 'citizen_phone' ? maskPhone(value as string) : value;
+    // Events and the preview never hold personal data in full.
+    const mask = (v: unknown) => (v === null ? null : key === 'citizen_phone' ? maskPhone(v as string) : key === 'citizen_name' ? maskName(v as string) : v);
+    const before = mask(ex[key]);
+    const after = mask(value);
     fieldBefore[key] = before;
     fieldAfter[key] = after;
     changes.push({ kind: 'fields', label: FIELD_LABEL[key], before: display(key, ex[key], imp), after: display(key, value, imp) });
@@ -184,7 +188,8 @@ function planUpdate(imp: ImportedOrder, ex: SyncOrderRow, callbacks: SyncCallbac
   compare('appeal_type', imp.appealType);
   compare('category', imp.category);
   compare('content', imp.content);
-  compare('citizen_name', imp.citizenName);
+  // Likewise a masked name (张**, from a ledger exported without personal data) never replaces the name we have.
+  if (imp.citizenName === undefined || !imp.citizenName.includes('*')) compare('citizen_name', imp.citizenName);
   // A masked number (from a ledger exported without phones) never replaces the number we have.
   if (imp.citizenPhone !== undefined && !isMasked(imp.citizenPhone)) compare('citizen_phone', imp.citizenPhone);
   compare('address', imp.address);

@@ -14,6 +14,7 @@ import { OrderStatusLine } from '../workflow/OrderStatusLine.js';
 import { Records } from '../workflow/Records.js';
 import { Timeline } from '../workflow/Timeline.js';
 import { useWorkflow } from '../workflow/WorkflowHost.js';
+import { RevealCitizen } from '../accounts/RevealCitizen.js';
 import { appealTypeLabel, formatCategory, formatTime, sourceLabel } from './format.js';
 
 interface Props {
@@ -102,7 +103,10 @@ function DetailBody({ order: o, onOpenOrder }: { order: OrderDetail; onOpenOrder
             {o.residentialArea ? `（${o.residentialArea}）` : ''}
           </Field>
           <Field label="诉求人">{o.citizenName ?? '—'}</Field>
-          <Field label="联系电话">{o.citizenPhoneMasked ?? '—'}</Field>
+          <Field label="联系电话">
+            {o.citizenPhoneMasked ?? '—'}
+            <RevealCitizen key={o.id} orderId={o.id} maskedName={o.citizenName} maskedPhone={o.citizenPhoneMasked} />
+          </Field>
         </dl>
         <section className="detail__section">
           <h3>诉求内容</h3>

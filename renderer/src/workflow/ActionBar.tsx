@@ -4,11 +4,17 @@
  */
 import type { OrderDetail, WorkflowAction } from '../../../preload/api.js';
 import { ACTION_GROUPS, PRIMARY_ACTIONS, SHORTCUT_OF, actionLabel } from './actions.js';
+import { useOptionalSession } from '../accounts/SessionContext.js';
 
 export function ActionBar({ order, onAction }: { order: OrderDetail; onAction(action: WorkflowAction): void }) {
+  const session = useOptionalSession();
   const allowed = new Set(order.allowedActions);
   const groups = ACTION_GROUPS.map((g) => ({ ...g, actions: g.actions.filter((a) => allowed.has(a)) })).filter((g) => g.actions.length > 0);
-  if (groups.length === 0) return <p className="actionbar__none">该工单已结束，没有可办理的操作。</p>;
+  if (groups.length === 0) {
+    // allowedActions is narrowed to the account's role: a role that may run no command only reads.
+    const readOnly = session && !ACTION_GROUPS.some((g) => g.actions.some((a) => session.can(`workflow.${a}`)));
+    return <p className="actionbar__none">{readOnly ? '当前账号只能查看，不能办理工单。' : '该工单已结束，没有可办理的操作。'}</p>;
+  }
   return (
     <div className="actionbar" role="toolbar" aria-label="工单操作">
       {groups.map((g) => (

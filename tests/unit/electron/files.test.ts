@@ -7,7 +7,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Dispatch } from '../../../main/dispatch.js';
+import type { CallContext, Dispatch } from '../../../main/dispatch.js';
+import { newConnectionSession } from '../../../main/auth/session.js';
+import { ensureAccount, TEST_ADMIN, TEST_PASSWORD } from '../../support/accounts.js';
 import { createDesktopFiles, withExtension } from '../../../main/electron/files.js';
 import { startShell, type ShellElectron } from '../../../main/electron/shell.js';
 import type { AppRuntime } from '../../../main/runtime.js';
@@ -19,7 +21,8 @@ import { app as fakeApp, dialog as fakeDialog, fakeElectron, FakeBrowserWindow, 
 
 vi.mock('electron', () => import('./fake-electron.js'));
 
-const CTX = { actor: 'desktop', transport: 'ipc' } as const;
+// One window's login (issue 7): IPC calls carry the window's session, logged in in beforeAll.
+const CTX: CallContext = { actor: 'desktop', transport: 'ipc', session: newConnectionSession() };
 const CHINESE = /[\u4e00-\u9fff]/;
 
 let app: AppRuntime;
@@ -38,6 +41,8 @@ let dispatch: Dispatch;
 beforeAll(async () => {
   app = await createTestApp();
   await seedFixture(app);
+  await ensureAccount(app, TEST_ADMIN);
+  await app.dispatch('accounts.login', { login: TEST_ADMIN.login, password: TEST_PASSWORD }, CTX);
   dir = mkdtempSync(join(tmpdir(), 'jiesu-desktop-files-'));
 });
 afterAll(async () => {

@@ -37,7 +37,7 @@ describe('IPC invoke', () => {
   it('dispatches a request from our own page as the desktop clerk', async () => {
     const res = await invoke(ours.webContents, topFrame(APP_PAGE), { name: 'app.info', args: {} });
     expect(res).toEqual({ id: 0, reply: { ok: true } });
-    expect(dispatch).toHaveBeenCalledWith('app.info', {}, { actor: 'desktop', transport: 'ipc' });
+    expect(dispatch).toHaveBeenCalledWith('app.info', {}, { actor: 'desktop', transport: 'ipc', session: { token: null } });
   });
 
   it('passes dispatcher errors through as the error envelope', async () => {

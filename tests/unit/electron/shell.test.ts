@@ -198,7 +198,11 @@ describe('end to end over IPC with the real runtime', () => {
     const { handle } = start({ openApp: (p) => openApp(p) });
     await handle.ready;
     const win = FakeBrowserWindow.instances[0]!;
-    const res = (await ipcMain.invokeFrom(IPC_CHANNEL_INVOKE, win.webContents, { url: 'app://jiesu/index.html', parent: null }, { name: 'app.info', args: {} })) as {
+    const ours = { url: 'app://jiesu/index.html', parent: null };
+    // A fresh install: the window logs in as the first-run admin and sets its own password (issue 7).
+    await ipcMain.invokeFrom(IPC_CHANNEL_INVOKE, win.webContents, ours, { name: 'accounts.login', args: { login: 'admin', password: 'jiesu-admin' } });
+    await ipcMain.invokeFrom(IPC_CHANNEL_INVOKE, win.webContents, ours, { name: 'accounts.changePassword', args: { current: 'jiesu-admin', next: 'desk-pass-123' } });
+    const res = (await ipcMain.invokeFrom(IPC_CHANNEL_INVOKE, win.webContents, ours, { name: 'app.info', args: {} })) as {
       reply: { orderCount: number; dbPath: string };
     };
     // A fresh install opens an empty database: the shell never seeds.

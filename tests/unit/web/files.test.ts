@@ -18,6 +18,7 @@ import { createClient, type ApiClient } from '../../../preload/contract/client.j
 import { AppError } from '../../../preload/contract/errors.js';
 import { createTestApp } from '../../support/app.js';
 import { createStaticDir, createWebTransport } from '../../support/transports.js';
+import { loginAs } from '../../support/accounts.js';
 import { seedFixture } from '../contract/fixture.js';
 import { httpGet, type HttpResult } from './http.js';
 
@@ -92,6 +93,7 @@ beforeAll(async () => {
   cookie = (first.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
   transport = createWebTransport(server);
   client = createClient(transport);
+  await loginAs(app, transport);
 });
 afterAll(async () => {
   transport?.close();
@@ -163,6 +165,7 @@ describe('import over the WebSocket reads only uploaded files', () => {
     const big = await startWebServer({ dispatch: app.dispatch, push: app.push, port: 0, staticDir: staticDir.dir });
     const t = createWebTransport(big);
     try {
+      await loginAs(app, t);
       const first = await httpGet(big.port, `/?token=${big.token}`);
       const bigCookie = (first.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
       const res = await new Promise<HttpResult>((resolve, reject) => {

@@ -52,8 +52,10 @@ describe('the /api socket', () => {
     expect(await roundTrip(ws, Buffer.from([1, 2, 3]))).toMatchObject({ id: -1, error: { code: 'TRANSPORT' } });
     // Contract errors still come from the dispatcher.
     expect(await roundTrip(ws, JSON.stringify({ id: 8, name: 'orders.nope', args: {} }))).toMatchObject({ id: 8, error: { code: 'UNKNOWN_METHOD' } });
-    const ok = await roundTrip(ws, JSON.stringify({ id: 9, name: 'app.info', args: {} }));
-    expect(ok).toMatchObject({ id: 9, reply: { orderCount: 0 } });
+    // Before a login only the login screen's method answers (issue 7); the rest say 请先登录.
+    const ok = await roundTrip(ws, JSON.stringify({ id: 9, name: 'accounts.loginInfo', args: {} }));
+    expect(ok).toMatchObject({ id: 9, reply: { demo: false } });
+    expect(await roundTrip(ws, JSON.stringify({ id: 10, name: 'app.info', args: {} }))).toMatchObject({ id: 10, error: { code: 'UNAUTHORIZED' } });
     ws.close();
   });
 
@@ -61,7 +63,8 @@ describe('the /api socket', () => {
     contexts.length = 0;
     const ws = await openSocket();
     await roundTrip(ws, JSON.stringify({ id: 1, name: 'units.list', args: {} }));
-    expect(contexts).toEqual([{ actor: 'web', transport: 'web' }]);
+    // Each socket carries its own login state (issue 7), logged out until accounts.login.
+    expect(contexts).toEqual([{ actor: 'web', transport: 'web', session: { token: null } }]);
     ws.close();
   });
 
@@ -71,7 +74,7 @@ describe('the /api socket', () => {
     ws.send(JSON.stringify({ id: 1, name: 'app.info', args: { padding: 'x'.repeat(MAX_MESSAGE_BYTES) } }));
     expect(await closed).toBe(1009);
     const again = await openSocket();
-    expect(await roundTrip(again, JSON.stringify({ id: 2, name: 'app.info', args: {} }))).toMatchObject({ id: 2, reply: {} });
+    expect(await roundTrip(again, JSON.stringify({ id: 2, name: 'accounts.loginInfo', args: {} }))).toMatchObject({ id: 2, reply: {} });
     again.close();
   });
 
