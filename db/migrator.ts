@@ -1,10 +1,13 @@
 /**
  * Runs the numbered migrations of ./migrations/registry.ts:
  *  - refuses a database written by a newer app (its schema version is beyond ours);
- *  - copies an existing database file aside before touching it;
+ *  - copies an existing database file aside before touching it, under a temporary name first and
+ *    renamed to `<db>.v<from>-<time>.bak` only once complete and flushed — a kill during the copy never
+ *    leaves a partial file that looks like a good .bak;
  *  - applies every pending migration in ONE transaction: all or nothing.
  */
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { AppError } from '../preload/contract/errors.js';
 import { backupTo, isEmptyDatabase, type DbHandle } from './connection.js';
@@ -22,6 +25,44 @@ export interface MigrateOptions {
   /** The registry to apply (tests inject a longer or shorter one). */
   registry?: readonly Migration[];
   now?: () => number;
+}
+
+const PARTIAL_SUFFIX = '.partial-';
+
+/** Temporary copies a killed process left beside `dbPath` (older than an hour: not one being written). */
+function removeStaleCopies(dbPath: string): void {
+  const prefix = `${basename(dbPath)}.v`;
+  try {
+    for (const name of readdirSync(dirname(dbPath))) {
+      if (!name.startsWith(prefix) || !name.includes(`.bak${PARTIAL_SUFFIX}`)) continue;
+      const path = join(dirname(dbPath), name);
+      if (Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { force: true });
+    }
+  } catch {
+    // Best effort: a leftover temporary file is never taken for a .bak.
+  }
+}
+
+/**
+ * Copies the database to `destination` through a temporary file beside it (renamed once complete and
+ * flushed; a rename within one folder is atomic). db/ cannot use main/'s backup helpers (import rules),
+ * hence this small twin of main/services/backup/create.ts's write-then-rename.
+ */
+export async function copyAside(handle: DbHandle, destination: string): Promise<void> {
+  removeStaleCopies(handle.path);
+  const temp = `${destination}${PARTIAL_SUFFIX}${process.pid}`;
+  try {
+    await backupTo(handle, temp);
+    const fd = openSync(temp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, destination);
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }
 
 async function ensureVersionTable(db: Kysely<any>): Promise<void> {
@@ -60,7 +101,7 @@ export async function migrate(handle: DbHandle, options: MigrateOptions): Promis
   let backupPath: string | null = null;
   if (!wasEmpty && handle.path !== ':memory:' && existsSync(handle.path)) {
     backupPath = `${handle.path}.v${from}-${(options.now ?? Date.now)()}.bak`;
-    await backupTo(handle, backupPath);
+    await copyAside(handle, backupPath);
   }
   const now = options.now ?? Date.now;
   try {

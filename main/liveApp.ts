@@ -1,9 +1,11 @@
 /**
  * The runtime of a long-running process (`jiesu serve`, the Electron shell): openApp plus what only a
  * process that stays up needs —
- *  - the start-up integrity check (before anything works on the file); when it fails the app still
- *    opens if it can, and `backup.startupCheck` offers the newest good backup; when it cannot open at
- *    all, the error names that backup and the command that restores it;
+ *  - the start-up integrity check, in the background: the database opens (and the window shows) first,
+ *    then a worker thread checks the file (integrity_check at most once a day, quick_check otherwise:
+ *    see main/services/backup/startup.ts); `backup.startupCheck` is pending until it is done and then
+ *    offers the newest good backup when the check failed. When the database cannot be opened at all,
+ *    the check runs before giving up, and the error names that backup and the command that restores it;
  *  - restore with reopen: `backup.restore` checks the file, then this closes the runtime (after the
  *    requests in flight finish), swaps the file (main/services/backup/restore.ts), reopens and migrates.
  *    The restore request gets its reply after the reopen; requests arriving meanwhile wait and then run
@@ -15,7 +17,18 @@ import type { RestoreResult, StartupCheck } from '../preload/contract/methods/ba
 import { formatBeijing } from '../preload/contract/time.js';
 import type { Dispatch } from './dispatch.js';
 import { openApp, type AppRuntime, type OpenOptions } from './runtime.js';
-import { checkDatabaseAtStartup, replaceDatabaseFile, undoReplace } from './services/backup/index.js';
+import {
+  backupFolderOf,
+  checkModeFor,
+  finishedJob,
+  readLastFullCheck,
+  replaceDatabaseFile,
+  sound,
+  startStartupCheck,
+  undoReplace,
+  writeLastFullCheck,
+  type StartupJob,
+} from './services/backup/index.js';
 import { PushBus } from './services/context.js';
 import type { Services } from './services/index.js';
 
@@ -26,7 +39,10 @@ export interface LiveApp {
   /** The services of the database open now (a restore replaces them). */
   readonly services: Services;
   readonly runtime: AppRuntime;
+  /** The start-up check as it stands now (pending while the worker runs). */
   readonly startup: StartupCheck;
+  /** Settles with the start-up check's verdict. */
+  readonly startupChecked: Promise<StartupCheck>;
   restore(file: string): Promise<RestoreResult>;
   close(): Promise<void>;
 }
@@ -44,13 +60,26 @@ function unopenable(e: unknown, check: StartupCheck): unknown {
 
 export async function openLiveApp(dbPath: string, options: OpenOptions = {}): Promise<LiveApp> {
   const now = options.now ?? Date.now;
-  const startup = checkDatabaseAtStartup(dbPath, now());
+  const folder = () => backupFolderOf(dbPath);
   let current: AppRuntime;
   try {
     current = await openApp(dbPath, options);
   } catch (e) {
-    throw startup.ok ? e : unopenable(e, startup);
+    // Nothing else to do now: check the file in full, to say which backup would restore it.
+    const verdict = await startStartupCheck(dbPath, { mode: 'full', now, folder }).done;
+    throw verdict.ok ? e : unopenable(e, verdict);
   }
+
+  // The check starts only now, with the database open and migrated: the window does not wait for it.
+  const mode = checkModeFor(readLastFullCheck(current.handle.sqlite), now());
+  let startupJob: StartupJob = startStartupCheck(dbPath, { mode, now, folder });
+  const startupChecked = startupJob.done.then(async (check) => {
+    if (check.ok && check.mode === 'full' && !closed) {
+      // Read-only or busy: the next start simply checks in full again.
+      await writeLastFullCheck(current.handle.db, check.checkedAt).catch(() => undefined);
+    }
+    return check;
+  });
 
   const push = new PushBus();
   let unforward: () => void = () => undefined;
@@ -88,6 +117,8 @@ export async function openLiveApp(dbPath: string, options: OpenOptions = {}): Pr
   const swap = async (file: string): Promise<RestoreResult> => {
     // A backup being written holds the file open, and its rotation may remove files: let it finish first.
     await current.services.backup.settled();
+    // So does the start-up check's worker (a read-only connection): the swap needs the only connection.
+    await startupChecked;
     const restored = await current.services.backup.inspect(file);
     await Promise.allSettled([...inFlight]);
     const before = current;
@@ -110,6 +141,9 @@ export async function openLiveApp(dbPath: string, options: OpenOptions = {}): Pr
       current.services.backup.adopt(previous);
       throw new AppError('RESTORE_FAILED', `恢复后的数据库无法打开（${e instanceof Error ? e.message : String(e)}），已换回原数据库。`, { cause: e });
     }
+    // The restored file has just passed integrity_check: that is this database's start-up verdict now.
+    startupJob = finishedJob(sound(now(), 'full'));
+    next.services.backup.noteStartup(startupJob);
     attach(next);
     next.services.backup.adopt(previous);
     push.emit('orders.changed', { reason: 'restore', count: restored.orderCount });
@@ -126,7 +160,10 @@ export async function openLiveApp(dbPath: string, options: OpenOptions = {}): Pr
     get runtime() {
       return current;
     },
-    startup,
+    get startup() {
+      return startupJob.current();
+    },
+    startupChecked,
     async restore(file) {
       if (closed) throw new AppError('RESTORE_FAILED', '数据库已关闭，无法恢复。');
       if (swapping) throw new AppError('RESTORE_FAILED', '另一个恢复正在进行，请稍候。');
@@ -142,11 +179,13 @@ export async function openLiveApp(dbPath: string, options: OpenOptions = {}): Pr
       if (closed) return;
       while (swapping) await swapping.catch(() => undefined);
       closed = true;
+      // Not awaited: a worker ends only after its SQLite statement, which may take a minute on a big file.
+      startupJob.stop();
       await shutDown(current);
     },
   };
 
   attach(current);
-  current.services.backup.noteStartup(startup);
+  current.services.backup.noteStartup(startupJob);
   return live;
 }

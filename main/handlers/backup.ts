@@ -12,6 +12,6 @@ export function backupHandlers(s: Services) {
     'backup.run': () => backup.run('manual'),
     'backup.inspect': (a) => backup.inspect(a.file),
     'backup.restore': (a) => backup.restore(a.file),
-    'backup.startupCheck': () => backup.startupCheck(),
+    'backup.startupCheck': (a) => backup.startupCheck(a.wait ?? false),
   } satisfies Pick<Handlers, BackupMethod>;
 }

@@ -25,6 +25,7 @@ import { pipeline } from 'node:stream/promises';
 import { api, MAX_UPLOAD_BYTES, UPLOAD_NAME_HEADER, UPLOAD_PATH, type MethodName } from '../../preload/api.js';
 import type { ErrorCode } from '../../preload/contract/errors.js';
 import type { CallContext, Dispatch } from '../dispatch.js';
+import { parseBackupName } from '../services/backup/names.js';
 
 export { MAX_UPLOAD_BYTES, UPLOAD_PATH };
 /** Uploads kept at once; the oldest is deleted to make room (an import only needs the latest). */
@@ -187,6 +188,35 @@ export class Uploads {
   }
 
   /**
+   * The WebSocket's view of checking and restoring a backup: the file is an uploaded one (`upload:<id>`,
+   * mapped to the stored file; its server path never travels back) or a backup of the folder's list,
+   * by its bare name (the backup service looks it up in the folder). A path is refused: restore reads the
+   * file it is given, and the page must not choose which server file that is.
+   */
+  private async backupFile(name: 'backup.inspect' | 'backup.restore', args: unknown, ctx: CallContext, dispatch: Dispatch): Promise<DispatchResult> {
+    const valid = contractArgs(name, args);
+    if (!valid) return dispatch(name, args, ctx);
+    const ref = String(valid['file']).trim();
+    if (!ref.startsWith('upload:') && parseBackupName(ref) !== null) return dispatch(name, { ...valid, file: ref }, ctx);
+    const file = this.resolve(ref);
+    if (!file) {
+      if (this.options.trustClientPaths && !ref.startsWith('upload:')) return dispatch(name, args, ctx);
+      return failure(
+        'FORBIDDEN',
+        ref.startsWith('upload:')
+          ? '上传的备份文件已过期或无效，请重新选择文件上传。'
+          : '浏览器模式不接受服务器上的文件路径：请从备份列表中选择，或上传备份文件。',
+      );
+    }
+    const result = scrubPath(await dispatch(name, { ...valid, file: file.path }, ctx), file.path, file.name);
+    if (!('reply' in result)) return result;
+    // What the backend says of the file names it by the clerk's upload, not the server's folder.
+    const reply = result.reply as { path?: unknown; restored?: { path?: unknown } };
+    if (name === 'backup.inspect') return { reply: { ...reply, path: file.name } };
+    return { reply: { ...reply, restored: { ...reply.restored, path: file.name } } };
+  }
+
+  /**
    * The WebSocket's view of the import methods: `import.preview` reads only uploaded files (its `path`
    * is an upload reference, mapped here to the stored file), and `files.pickImport` — a desktop dialog —
    * tells the page to upload instead.
@@ -197,6 +227,7 @@ export class Uploads {
         if (!contractArgs(name, args)) return dispatch(name, args, ctx);
         return failure('FORBIDDEN', '浏览器模式没有系统文件对话框：请把文件拖到导入页面，或点「选择文件」上传。');
       }
+      if (name === 'backup.inspect' || name === 'backup.restore') return this.backupFile(name, args, ctx, dispatch);
       if (name !== 'import.preview') return dispatch(name, args, ctx);
       const valid = contractArgs(name, args);
       if (!valid) return dispatch(name, args, ctx);

@@ -12,10 +12,12 @@ export const serveCommand: Command = {
   flags: ['port'],
   async run(args, { io, dbPath }) {
     const app = await openLiveApp(dbPath);
-    if (!app.startup.ok) {
-      const b = app.startup.suggestedBackup;
-      io.err(`警告：${app.startup.problem}${b ? `\n最近的完好备份：${b.path}（可在界面中恢复，或停止后运行 jiesu restore "${b.path}" --yes）` : ''}`);
-    }
+    // The integrity check runs in the background (main/services/backup/startup.ts): warn when it fails.
+    void app.startupChecked.then((check) => {
+      if (check.ok) return;
+      const b = check.suggestedBackup;
+      io.err(`警告：${check.problem}${b ? `\n最近的完好备份：${b.path}（可在界面「设置 → 数据备份」中恢复，或停止后运行 jiesu restore "${b.path}" --yes）` : ''}`);
+    });
     // A backup now (after migrate), then daily, while the server runs.
     const stopBackups = startBackupSchedule(app);
     const server = await startWebServer({

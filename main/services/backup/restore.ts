@@ -4,16 +4,17 @@
  *      WAL mode needs the only connection, so SQLite itself tells us; it also folds the WAL into the file;
  *   2. keep the current file as `<db>.before-restore-YYYYMMDD-HHmmss.bak` (a rename: nothing is lost);
  *   3. copy the backup beside the database with SQLite's backup API (a consistent copy even of a file
- *      someone copied with its -wal), check it, and rename it into place; stale -wal/-shm/-journal files
+ *      someone copied with its -wal; in a worker thread), check it, and rename it into place; stale -wal/-shm/-journal files
  *      of the old database are removed first so SQLite never replays them onto the restored one.
  * Any failure before the final rename puts the original file back (RESTORE_FAILED).
  */
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../preload/contract/errors.js';
 import { beijingStamp, partialName } from './names.js';
-import { checkDatabaseFile } from './verify.js';
+import { checkFileInWorker } from './checkWorker.js';
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
 
@@ -43,18 +44,13 @@ function takeSoleAccess(dbPath: string): void {
   }
 }
 
-async function copyInto(source: string, destination: string): Promise<void> {
-  const reader = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
+/** fsync off the main thread: the restored file must be on disk before it takes the database's name. */
+async function flush(path: string): Promise<void> {
+  const fh = await open(path, 'r+');
   try {
-    await reader.backup(destination);
+    await fh.sync();
   } finally {
-    reader.close();
-  }
-  const fd = openSync(destination, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    await fh.close();
   }
 }
 
@@ -71,9 +67,15 @@ export async function replaceDatabaseFile(dbPath: string, backupPath: string, at
 
   const incoming = join(dirname(live), partialName('restore.db'));
   try {
-    await copyInto(backupPath, incoming);
-    const check = checkDatabaseFile(incoming);
-    if (!check.ok) throw failed(`备份复制后校验未通过（${check.problems.slice(0, 2).join('；')}）`);
+    // Copied and checked in a worker thread (the window keeps answering). The backup itself has just
+    // passed integrity_check (inspectCandidate): quick_check of the copy catches a bad write.
+    const check = await checkFileInWorker(incoming, { mode: 'quick', copyFrom: backupPath });
+    if (!check.ok) {
+      throw check.stage === 'copy'
+        ? failed(`无法把备份复制到数据库所在文件夹（${check.problems[0] ?? ''}）`)
+        : failed(`备份复制后校验未通过（${check.problems.slice(0, 2).join('；')}）`);
+    }
+    await flush(incoming);
   } catch (e) {
     rmSync(incoming, { force: true });
     if (e instanceof AppError) throw e;

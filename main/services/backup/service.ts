@@ -15,6 +15,9 @@ import { readSetting } from '../settings.js';
 import { writeBackup } from './create.js';
 import { ensureWritableFolder, listBackupFiles, removeStalePartials, resolveBackupFolder, type BackupFolder } from './folder.js';
 import { applyRotation, planRotation, type KeepRule } from './rotate.js';
+import { parseBackupName } from './names.js';
+import { dayKey } from './rotate.js';
+import { finishedJob, type StartupJob } from './startup.js';
 import { integrityProblems, inspectCandidate } from './verify.js';
 
 export interface RestoreHost {
@@ -31,7 +34,7 @@ const DEFAULT_KEEP: KeepRule = { daily: 7, weekly: 4, monthly: 12 };
 export class BackupService {
   private lastAttempt: BackupAttempt | null = null;
   private nextScheduledAt: number | null = null;
-  private startup: StartupCheck | null = null;
+  private startup: StartupJob | null = null;
   private host: RestoreHost | null = null;
   private running: Promise<BackupRunResult> | null = null;
 
@@ -99,37 +102,66 @@ export class BackupService {
     await this.running?.catch(() => undefined);
   }
 
-  inspect(file: string): Promise<BackupInspection> {
-    return inspectCandidate(file, this.ctx.handle.path);
+  /** The newest backup in the folder when it was taken today (Beijing date), else null. */
+  async todaysBackup(): Promise<BackupFile | null> {
+    const newest = (await this.list())[0];
+    return newest && dayKey(newest.at) === dayKey(this.ctx.now()) ? newest : null;
+  }
+
+  /**
+   * What a restore candidate names, as a file: a bare backup name (`jiesu-YYYYMMDD-HHmmss.db`, what
+   * the list shows) is looked up in the backup folder; anything else is a path (desktop, CLI).
+   */
+  async locate(file: string): Promise<string> {
+    const name = file.trim();
+    if (parseBackupName(name) === null) return file;
+    const found = (await this.list()).find((b) => b.name === name);
+    if (!found) throw new AppError('RESTORE_REFUSED', `备份文件夹中没有「${name}」（可能已按保留规则删除），请刷新列表后重选。当前数据库未作任何改动。`);
+    return found.path;
+  }
+
+  async inspect(file: string): Promise<BackupInspection> {
+    return inspectCandidate(await this.locate(file), this.ctx.handle.path);
   }
 
   /** Checks the candidate, then hands it to the host, which replaces the database and reopens. */
   async restore(file: string): Promise<RestoreResult> {
-    await this.inspect(file);
+    const path = await this.locate(file);
+    await this.inspect(path);
     if (!this.host) {
-      throw new AppError('RESTORE_FAILED', `当前运行方式不能在线恢复。请关闭接诉台后在命令行运行：jiesu restore "${file}" --yes。当前数据库未作任何改动。`);
+      throw new AppError('RESTORE_FAILED', `当前运行方式不能在线恢复。请关闭接诉台后在命令行运行：jiesu restore "${path}" --yes。当前数据库未作任何改动。`);
     }
-    return this.host.restore(file);
+    return this.host.restore(path);
   }
 
-  /** The start-up check's result; run now (on the open connection) when the process did not run one. */
-  startupCheck(): StartupCheck {
+  /**
+   * The start-up check's result (pending while it runs; with `wait`, once it is ready). A process that
+   * started no check (openApp alone: tests, the command line) gets one run now on the open connection.
+   */
+  async startupCheck(wait = false): Promise<StartupCheck> {
     if (!this.startup) {
       const problems = integrityProblems(this.ctx.handle.sqlite);
-      this.startup = {
+      this.startup = finishedJob({
         ok: problems.length === 0,
+        pending: false,
+        mode: 'full',
         checkedAt: this.ctx.now(),
         problem: problems.length ? `数据库完整性检查未通过（${problems.slice(0, 2).join('；')}），数据可能已损坏。` : null,
         suggestedBackup: null,
-      };
+      });
     }
-    return this.startup;
+    return wait ? this.startup.done : this.startup.current();
+  }
+
+  /** Resolves once the start-up check (if one runs) has finished; the start-up backup waits for it. */
+  async whenStartupChecked(): Promise<void> {
+    await this.startup?.done.catch(() => undefined);
   }
 
   // ---- wiring by the long-running process ---------------------------------------------------
 
-  noteStartup(check: StartupCheck): void {
-    this.startup = check;
+  noteStartup(job: StartupJob): void {
+    this.startup = job;
   }
 
   noteSchedule(nextAt: number | null): void {
@@ -144,5 +176,6 @@ export class BackupService {
   adopt(previous: BackupService): void {
     this.lastAttempt = previous.lastAttempt;
     this.nextScheduledAt = previous.nextScheduledAt;
+    this.startup ??= previous.startup;
   }
 }

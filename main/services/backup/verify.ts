@@ -11,6 +11,7 @@ import { currentSchemaVersion, LATEST_SCHEMA_VERSION } from '../../../db/migrato
 import { AppError } from '../../../preload/contract/errors.js';
 import type { BackupInspection } from '../../../preload/contract/methods/backup.js';
 import { META_DEMO, META_STREET_NAME } from '../app.js';
+import { checkFileInWorker } from './checkWorker.js';
 import { parseBackupName } from './names.js';
 
 /** The first problems integrity_check reports; empty when the database is sound. */
@@ -61,7 +62,8 @@ export async function inspectCandidate(file: string, liveDbPath: string): Promis
   }
   if (liveDbPath !== ':memory:' && path === resolve(liveDbPath)) throw refused(file, '这就是正在使用的数据库本身');
 
-  const check = checkDatabaseFile(path);
+  // In a worker thread: a restore candidate may be gigabytes, and the window keeps answering meanwhile.
+  const check = await checkFileInWorker(path, { mode: 'full' });
   if (!check.ok) {
     const readable = !/not a database|file is not a database|NOTADB/i.test(check.problems[0] ?? '');
     throw refused(file, readable ? `文件已损坏（完整性检查未通过：${check.problems.slice(0, 2).join('；')}）` : '这不是接诉台数据库文件，或已损坏');

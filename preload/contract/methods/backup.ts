@@ -12,6 +12,11 @@ import { method } from '../method.js';
 import { epochMs } from '../scalars.js';
 import { BackupKeepValue } from './settings.js';
 
+/**
+ * The backup to check or restore: the name of a backup in the backup folder (`jiesu-20260302-090005.db`,
+ * as `backup.list` gives it), an uploaded file (`upload:…`, browser mode, see main/web/upload.ts), or a
+ * path on this computer (desktop and command line only: browser mode refuses paths).
+ */
 const filePath = z.string().trim().min(1, '请选择备份文件').max(4096, '文件路径过长');
 const count = z.number().int().nonnegative();
 
@@ -87,8 +92,21 @@ export const RestoreResult = z.object({
 });
 export type RestoreResult = z.infer<typeof RestoreResult>;
 
+export const STARTUP_CHECK_MODE = {
+  codes: ['full', 'quick'] as const,
+  label: { full: '完整检查', quick: '快速检查' },
+} as const;
+
+/**
+ * The start-up check runs in the background after the window opens (main/services/backup/startup.ts):
+ * `pending` until it has finished (ok is true meanwhile: no verdict yet).
+ */
 export const StartupCheck = z.object({
   ok: z.boolean(),
+  /** True while the check still runs; ask again with `wait: true` to get the verdict when it is ready. */
+  pending: z.boolean(),
+  /** integrity_check ('full', at most once a day) or quick_check; null when nothing was checked (a new database). */
+  mode: z.enum(STARTUP_CHECK_MODE.codes).nullable(),
   checkedAt: epochMs,
   /** What is wrong (Chinese), when not ok. */
   problem: z.string().nullable(),
@@ -103,5 +121,9 @@ export const backupMethods = {
   'backup.run': method(z.object({}).strict(), BackupRunResult, '立即备份（校验后轮换旧备份）'),
   'backup.inspect': method(z.object({ file: filePath }).strict(), BackupInspection, '检查一个备份文件能否用于恢复（不作任何改动）'),
   'backup.restore': method(z.object({ file: filePath }).strict(), RestoreResult, '从备份恢复：先检查，再替换当前数据库（原文件另存）'),
-  'backup.startupCheck': method(z.object({}).strict(), StartupCheck, '启动时的数据库完整性检查结果（失败时给出最近的完好备份）'),
+  'backup.startupCheck': method(
+    z.object({ wait: z.boolean().optional() }).strict(),
+    StartupCheck,
+    '启动时的数据库完整性检查结果（失败时给出最近的完好备份；wait 为 true 时等检查结束再回答）',
+  ),
 } as const;

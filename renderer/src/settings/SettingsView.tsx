@@ -1,11 +1,13 @@
 /** 设置: the administrator's pages, one per kind of rule or reference data, chosen in a side list. */
 import { useState } from 'react';
+import { BackupPage } from './BackupPage.js';
 import { CategoriesPage } from './CategoriesPage.js';
 import { DeadlinesPage } from './DeadlinesPage.js';
 import { HolidaysPage } from './HolidaysPage.js';
 import { RoutingPage } from './RoutingPage.js';
 import { TemplatesPage } from './TemplatesPage.js';
 import { UnitsPage } from './UnitsPage.js';
+import { AccountsPage } from '../accounts/AccountsPage.js';
 
 const PAGES = [
   { id: 'deadlines', label: '时限规则', Page: DeadlinesPage },
@@ -14,6 +16,8 @@ const PAGES = [
   { id: 'categories', label: '问题分类', Page: CategoriesPage },
   { id: 'templates', label: '答复模板', Page: TemplatesPage },
   { id: 'routing', label: '派单规则', Page: RoutingPage },
+  { id: 'backup', label: '数据备份', Page: BackupPage },
+  { id: 'accounts', label: '账号管理', Page: AccountsPage },
 ] as const;
 type PageId = (typeof PAGES)[number]['id'];
 

@@ -135,8 +135,9 @@ export function backupContractCases(env: () => SuiteEnv): Record<BackupMethodNam
       async happy() {
         const check = await c().send('backup.startupCheck', {});
         expect(check).toMatchObject({ ok: true, problem: null, suggestedBackup: null });
+        expect(await c().send('backup.startupCheck', { wait: true })).toMatchObject({ ok: true, pending: false });
       },
-      invalid: [{ repair: true }],
+      invalid: [{ repair: true }, { wait: 'yes' }],
     },
   };
 }

@@ -2,8 +2,10 @@
  * electron-builder cannot package on this machine (no Electron binary, no network), so the
  * packaging config is checked statically: what ships, what is unpacked, what is turned off.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
+import { DebugLogger } from 'builder-util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { APP_ID, appLayout } from '../../../main/electron/paths.js';
@@ -69,7 +71,19 @@ function excludedBy(patterns: string[], path: string): boolean {
   return patterns.some((p) => p.startsWith('!') && globToRegExp(p.slice(1)).test(path));
 }
 
+/** The .ts files under `dir` (relative to the project root). */
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(e.parentPath, e.name));
+}
+
 describe('electron-builder.yml', () => {
+  it("is valid against electron-builder's own schema (a misspelt option fails the check)", async () => {
+    await expect(validateConfiguration(structuredClone(config) as never, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...structuredClone(config), nsis: { ...config.nsis, perMachin: true } } as never, new DebugLogger(false))).rejects.toThrow(/configuration/);
+  });
+
   it('names the app', () => {
     expect(config.appId).toBe('cn.gov.jiesu.desk');
     // The installer's shortcuts carry appId as AppUserModelID; the running app sets the same one.
@@ -97,8 +111,65 @@ describe('electron-builder.yml', () => {
   });
 
   it('leaves out source maps, type declarations and anything outside dist/', () => {
-    for (const path of ['dist/main/electron/main.js.map', 'dist/main/runtime.d.ts', 'dist/preload/index.js', 'dist/tests/unit/x.test.js', 'main/electron/main.ts', 'tests/unit/electron/builder.test.ts', 'tsconfig.json']) {
+    for (const path of [
+      'dist/main/electron/main.js.map',
+      'dist/main/runtime.d.ts',
+      'dist/preload/index.js',
+      'dist/tests/unit/x.test.js',
+      'dist/tests/e2e/backup.spec.js',
+      'main/electron/main.ts',
+      'tests/unit/electron/builder.test.ts',
+      'tsconfig.json',
+      'README.md',
+      'electron-builder.yml',
+    ]) {
       expect(ships(config.files, path), path).toBe(false);
+    }
+    // better-sqlite3's C sources are for compiling, not for running.
+    for (const path of ['node_modules/better-sqlite3/deps/sqlite3/sqlite3.c', 'node_modules/better-sqlite3/src/better_sqlite3.cpp', 'node_modules/better-sqlite3/build/Release/test_extension.node']) {
+      expect(excludedBy(config.files, path), path).toBe(true);
+    }
+    for (const path of ['node_modules/better-sqlite3/lib/database.js', 'node_modules/better-sqlite3/build/Release/better_sqlite3.node']) {
+      expect(excludedBy(config.files, path), path).toBe(false);
+    }
+  });
+
+  it('every worker thread can start in the installed app: a shipped file inside the asar, or an eval worker', () => {
+    // Electron ≥ 17 gives worker threads asar support (electron/electron#33216); ESM from app.asar needs ≥ 28.
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(Number(/\d+/.exec(pkg.devDependencies['electron'] ?? '')?.[0])).toBeGreaterThanOrEqual(28);
+    const workers: string[] = [];
+    for (const file of sources('main')) {
+      const text = readFileSync(file, 'utf8');
+      const rel = relative(ROOT, file).split('\\').join('/');
+      for (const m of text.matchAll(/new Worker\(\s*([A-Za-z_$][\w$]*)/g)) {
+        const arg = m[1]!;
+        workers.push(rel);
+        const url = new RegExp(`const ${arg} = new URL\\('([^']+)', import\\.meta\\.url\\)`).exec(text);
+        if (url) {
+          // A worker file next to its module: the compiled file must ship, and not be unpacked
+          // (alone outside the asar, its own imports would not resolve).
+          const shipped = join('dist', relative(ROOT, join(file, '..', url[1]!))).split('\\').join('/');
+          expect(ships(config.files, shipped), shipped).toBe(true);
+          expect(config.asarUnpack.some((p) => globToRegExp(p).test(shipped)), shipped).toBe(false);
+          expect(existsSync(join(ROOT, shipped.replace(/^dist\//, '').replace(/\.js$/, '.ts'))), shipped).toBe(true);
+        } else {
+          // Otherwise it must be an eval worker that loads the native addon from outside the asar.
+          expect(text, `${rel}: new Worker(${arg}) is neither a file URL nor an eval worker`).toMatch(/eval: true/);
+          expect(text).toMatch(/app\.asar\.unpacked/);
+        }
+      }
+    }
+    expect(workers.sort()).toEqual(['main/services/backup/checkWorker.ts', 'main/services/import/jobs.ts']);
+  });
+
+  it('needs no network at install or run time: no web installer, no updater anywhere', () => {
+    expect(config.win.target.map((t) => t.target)).not.toContain('nsis-web');
+    expect(config.nsis).toMatchObject({ differentialPackage: false });
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies)).not.toContain('electron-updater');
+    for (const file of sources('main')) {
+      expect(readFileSync(file, 'utf8'), relative(ROOT, file)).not.toMatch(/autoUpdater|electron-updater/);
     }
   });
 
@@ -109,10 +180,6 @@ describe('electron-builder.yml', () => {
       expect(excludedBy(config.files, `node_modules/${name}/package.json`), name).toBe(false);
     }
 
-    const sources = (dir: string): string[] =>
-      readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
-        .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-        .map((e) => join(e.parentPath, e.name));
     for (const file of [...sources('main'), ...sources('db'), join(ROOT, 'preload', 'api.ts')]) {
       const text = readFileSync(file, 'utf8');
       for (const name of excluded) {
@@ -127,18 +194,26 @@ describe('electron-builder.yml', () => {
       expect(config.asarUnpack.some((p) => globToRegExp(p).test(path)), path).toBe(true);
     }
     expect(config.npmRebuild).toBe(true);
+    // Prebuilt Electron binaries when they exist (faster, no compiler needed on the build PC).
+    expect(config['buildDependenciesFromSource']).toBe(false);
+    expect(config['nodeGypRebuild']).toBe(false);
+    // The worker's addon path: the same file, outside the archive.
+    expect(config.asarUnpack.some((p) => globToRegExp(p).test('node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
   });
 
   it('never checks for updates or publishes anywhere', () => {
     expect(config).toHaveProperty('publish', null);
     for (const section of ['win', 'nsis', 'linux'] as const) expect(config[section]).not.toHaveProperty('publish');
+    for (const option of ['perMachine', 'oneClick']) expect(typeof config.nsis[option], option).toBe('boolean');
+    // oneClick false + perMachine false = the install-mode page (all users / only me) is shown.
+    expect([config.nsis['oneClick'], config.nsis['perMachine']]).toEqual([false, false]);
   });
 
   it('hardens the Electron binary with fuses', () => {
     expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true });
   });
 
-  it('builds a Chinese per-user NSIS installer for Windows x64', () => {
+  it('builds a Chinese NSIS installer for Windows x64 that lets the installer choose per machine or per user', () => {
     expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
     expect(config.nsis).toMatchObject({
       oneClick: false,
