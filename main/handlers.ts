@@ -14,6 +14,10 @@ import { triageHandlers } from './handlers/triage.js';
 import { assessmentHandlers } from './handlers/assessment.js';
 import { backupHandlers } from './handlers/backup.js';
 import { fileHandlers } from './handlers/files.js';
+import { hotspotsHandlers } from './handlers/hotspots.js';
+import { accountHandlers } from './handlers/accounts.js';
+import { dashboardHandlers } from './handlers/dashboard.js';
+import { reportsHandlers } from './handlers/reports.js';
 
 export function createHandlers(s: Services): Handlers {
   const handlers = {
@@ -26,6 +30,10 @@ export function createHandlers(s: Services): Handlers {
     ...assessmentHandlers(s),
     ...backupHandlers(s),
     ...fileHandlers(),
+    ...hotspotsHandlers(s),
+    ...accountHandlers(s),
+    ...dashboardHandlers(s),
+    ...reportsHandlers(s),
   } satisfies Handlers;
   type NoExtraHandlers = Exclude<keyof typeof handlers, keyof Handlers>;
   const noExtra: [NoExtraHandlers] extends [never] ? true : never = true;

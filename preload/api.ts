@@ -19,6 +19,10 @@ import { triageMethods } from './contract/methods/triage.js';
 import { assessmentMethods } from './contract/methods/assessment.js';
 import { backupMethods } from './contract/methods/backup.js';
 import { fileMethods } from './contract/methods/files.js';
+import { hotspotsMethods } from './contract/methods/hotspots.js';
+import { accountMethods } from './contract/methods/accounts.js';
+import { dashboardMethods } from './contract/methods/dashboard.js';
+import { reportsMethods } from './contract/methods/reports.js';
 
 /** Every method, merged from one map per domain (preload/contract/methods/*.ts). */
 export const api = {
@@ -32,6 +36,10 @@ export const api = {
   ...assessmentMethods,
   ...backupMethods,
   ...fileMethods,
+  ...accountMethods,
+  ...hotspotsMethods,
+  ...dashboardMethods,
+  ...reportsMethods,
 } as const;
 
 
@@ -87,3 +95,7 @@ export * from './contract/methods/assessment.js';
 export * from './contract/methods/assessmentSettings.js';
 export * from './contract/methods/backup.js';
 export * from './contract/methods/files.js';
+export * from './contract/methods/hotspots.js';
+export * from './contract/methods/accounts.js';
+export * from './contract/methods/dashboard.js';
+export * from './contract/methods/reports.js';

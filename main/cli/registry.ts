@@ -10,5 +10,7 @@ import { exportCommand } from './commands/export.js';
 import { backupCommand } from './commands/backup.js';
 import { restoreCommand } from './commands/restore.js';
 import { kpiCommand } from './commands/kpi.js';
+import { reportCommand } from './commands/report.js';
+import { accountCommand } from './commands/account.js';
 
-export const commands: Command[] = [seedCommand, migrateCommand, infoCommand, serveCommand, deadlineCommand, importCommand, exportCommand, kpiCommand, backupCommand, restoreCommand];
+export const commands: Command[] = [seedCommand, migrateCommand, infoCommand, serveCommand, deadlineCommand, importCommand, exportCommand, kpiCommand, reportCommand, backupCommand, restoreCommand, accountCommand];

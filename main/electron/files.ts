@@ -7,7 +7,7 @@
  *  - read: `import.preview` takes any path — the one the 打开 dialog returned, or a file the clerk dropped
  *    on the window (the preload's `pathForFile`). Reading a spreadsheet the clerk can open anyway gives
  *    the page nothing it could not already see.
- *  - write: `export.ledger` writes only to a path the clerk chose in the 另存为 dialog of this session
+ *  - write: `export.ledger` and `reports.save` write only to a path the clerk chose in the 另存为 dialog of this session
  *    (each choice is good for one export, within 30 minutes). So even a page gone wrong cannot overwrite
  *    an arbitrary file on the office PC.
  */
@@ -18,11 +18,16 @@ import type { CallContext, Dispatch } from '../dispatch.js';
 
 const GRANT_MS = 30 * 60_000;
 
-type Format = 'xlsx' | 'csv';
+type Format = 'xlsx' | 'csv' | 'pdf' | 'docx' | 'html';
+/** Formats of the reports (reports.save); the others are the ledger's. */
+const REPORT_FORMATS: ReadonlySet<Format> = new Set(['pdf', 'docx', 'html']);
 
 const EXPORT_FILTERS: Record<Format, SaveDialogOptions['filters']> = {
   xlsx: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
   csv: [{ name: 'CSV 文件（UTF-8）', extensions: ['csv'] }],
+  pdf: [{ name: 'PDF 文件', extensions: ['pdf'] }],
+  docx: [{ name: 'Word 文档', extensions: ['docx'] }],
+  html: [{ name: '网页文件', extensions: ['html'] }],
 };
 
 export interface DesktopFilesDeps {
@@ -79,8 +84,8 @@ export function createDesktopFiles(deps: DesktopFilesDeps): DesktopFiles {
 
   async function pickExportTarget(name: string, format: Format): Promise<ExportTarget | null> {
     const result = await saveDialog({
-      title: '导出台账',
-      buttonLabel: '导出',
+      title: REPORT_FORMATS.has(format) ? '保存报表' : '导出台账',
+      buttonLabel: REPORT_FORMATS.has(format) ? '保存' : '导出',
       defaultPath: join(lastFolder ?? deps.documentsDir(), name),
       filters: EXPORT_FILTERS[format],
       properties: ['showOverwriteConfirmation', 'createDirectory'],
@@ -93,7 +98,7 @@ export function createDesktopFiles(deps: DesktopFilesDeps): DesktopFiles {
     return { path, name: basename(path), downloadUrl: null };
   }
 
-  const parse = <K extends 'files.pickImport' | 'files.pickExportTarget' | 'export.ledger'>(name: K, args: unknown) => {
+  const parse = <K extends 'files.pickImport' | 'files.pickExportTarget' | 'export.ledger' | 'reports.save'>(name: K, args: unknown) => {
     const parsed = api[name].input.safeParse(args ?? {});
     return parsed.success ? (args as Record<string, unknown>) : null;
   };
@@ -101,7 +106,7 @@ export function createDesktopFiles(deps: DesktopFilesDeps): DesktopFiles {
   return {
     guard(dispatch: Dispatch): Dispatch {
       return async (name: string, args: unknown, ctx: CallContext) => {
-        if (name !== 'files.pickImport' && name !== 'files.pickExportTarget' && name !== 'export.ledger') return dispatch(name, args, ctx);
+        if (name !== 'files.pickImport' && name !== 'files.pickExportTarget' && name !== 'export.ledger' && name !== 'reports.save') return dispatch(name, args, ctx);
         // Invalid input: the dispatcher words the INVALID_INPUT answer, the same on every transport.
         const valid = parse(name, args);
         if (!valid) return dispatch(name, args, ctx);

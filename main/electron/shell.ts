@@ -9,6 +9,7 @@ import { isAppError } from '../../preload/contract/errors.js';
 import type { AppRuntime } from '../runtime.js';
 import { createDesktopFiles } from './files.js';
 import { registerIpc } from './ipc.js';
+import { createReportPdf } from './reportPdf.js';
 import { aboutText, buildMenuTemplate } from './menu.js';
 import { APP_ENTRY_URL, APP_SCHEME } from './origin.js';
 import { APP_ID, appLayout, databasePath, USER_DATA_DIR_NAME } from './paths.js';
@@ -117,7 +118,8 @@ export function startShell<R extends ShellRuntime>(electron: ShellElectron, env:
     const files = createDesktopFiles({ dialog, parent: () => windows.first() ?? null, documentsDir: () => app.getPath('documents') });
     const disposeIpc = registerIpc({
       ipcMain,
-      dispatch: files.guard(runtime.dispatch),
+      // Reports' PDFs are printed by Electron itself, behind the 另存为 check of files.guard.
+      dispatch: files.guard(createReportPdf({ BrowserWindow }).guard(runtime.dispatch)),
       push: runtime.push,
       ownsSender: (sender) => windows.owns(sender),
       windows: () => windows.all(),

@@ -25,6 +25,14 @@ import {
   DEFAULT_MONTH_START_DAY,
   describeFormula,
 } from '../../preload/contract/methods/assessmentSettings.js';
+import {
+  DEFAULT_HOTSPOT_DUPLICATES,
+  DEFAULT_HOTSPOT_RECURRING,
+  DEFAULT_HOTSPOT_SPIKE,
+  describeDuplicateRule,
+  describeRecurringRule,
+  describeSpikeRule,
+} from '../../preload/contract/methods/hotspots.js';
 import type { ServiceContext } from './context.js';
 import { adminChange } from './admin/audit.js';
 import { changingRules } from './admin/generation.js';
@@ -43,6 +51,9 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   'assessment.formulas': DEFAULT_ASSESSMENT_FORMULAS,
   'assessment.monthStartDay': DEFAULT_MONTH_START_DAY,
   'reports.dailyWindowHour': DEFAULT_DAILY_WINDOW_HOUR,
+  'hotspots.spike': DEFAULT_HOTSPOT_SPIKE,
+  'hotspots.recurring': DEFAULT_HOTSPOT_RECURRING,
+  'hotspots.duplicates': DEFAULT_HOTSPOT_DUPLICATES,
 };
 
 /** Validates a value for `key`; refuses it with the setting's Chinese name and the reason. */
@@ -78,6 +89,12 @@ export function describeSetting<K extends SettingKey>(key: K, value: SettingValu
     }
     case 'reports.dailyWindowHour':
       return `前一日 ${value as number}:00 至当日 ${value as number}:00`;
+    case 'hotspots.spike':
+      return describeSpikeRule(value as SettingValue<'hotspots.spike'>);
+    case 'hotspots.recurring':
+      return describeRecurringRule(value as SettingValue<'hotspots.recurring'>);
+    case 'hotspots.duplicates':
+      return describeDuplicateRule(value as SettingValue<'hotspots.duplicates'>);
     default:
       return value ? '是' : '否';
   }

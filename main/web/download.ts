@@ -24,11 +24,16 @@ const DOWNLOAD_REF = /^download:([A-Za-z0-9_-]{24})$/;
 const TARGET_TTL_MS = 60 * 60_000;
 const MAX_TARGETS = 20;
 
-type Format = 'xlsx' | 'csv';
+type Format = 'xlsx' | 'csv' | 'pdf' | 'docx' | 'html';
+/** The methods that write an export target: the ledger and the reports. */
+const WRITERS: ReadonlySet<string> = new Set(['export.ledger', 'reports.save']);
 
 const CONTENT_TYPE: Record<Format, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
 };
 
 interface Target {
@@ -53,7 +58,7 @@ export function contentDisposition(name: string): string {
 
 /** The suggested name with the format's extension (added or corrected). */
 export function targetName(suggested: string, format: Format): string {
-  const base = safeFileName(suggested, '台账').replace(/\.(xlsx|csv|xls)$/i, '');
+  const base = safeFileName(suggested, '台账').replace(/\.(xlsx|csv|xls|pdf|docx|html?)$/i, '');
   return `${base || '台账'}.${format}`;
 }
 
@@ -137,7 +142,7 @@ export class Downloads {
 
   /**
    * The WebSocket's view of exporting: `files.pickExportTarget` reserves a download target, and
-   * `export.ledger` writes only to one (mapped here to its file), answering with the reference.
+   * `export.ledger` and `reports.save` write only to one (mapped here to its file), answering with the reference.
    */
   guard(dispatch: Dispatch): Dispatch {
     return async (name: string, args: unknown, ctx: CallContext) => {
@@ -146,8 +151,8 @@ export class Downloads {
         if (!valid) return dispatch(name, args, ctx);
         return { reply: await this.reserve(String(valid['name']), valid['format'] as Format) };
       }
-      if (name !== 'export.ledger') return dispatch(name, args, ctx);
-      const valid = contractArgs(name, args);
+      if (!WRITERS.has(name)) return dispatch(name, args, ctx);
+      const valid = contractArgs(name as 'export.ledger' | 'reports.save', args);
       if (!valid) return dispatch(name, args, ctx);
       const ref = String(valid['path']).trim();
       const target = this.resolve(ref);
@@ -159,7 +164,7 @@ export class Downloads {
       const result = scrubPath(await dispatch(name, { ...valid, path: target.path }, ctx), target.path, target.name);
       if ('error' in result) return result;
       target.written = true;
-      return { reply: { ...(result.reply as { rows: number }), path: ref } };
+      return { reply: { ...(result.reply as Record<string, unknown>), path: ref } };
     };
   }
 }

@@ -19,6 +19,9 @@ import { printTable, time, type Row } from './measure.js';
 import { benchTriage } from './triage.js';
 import { decorations as gridDecorations } from '../../main/services/orders/rows.js';
 import { benchAssessment } from './assessment.js';
+import { benchDashboard } from './dashboard.js';
+import { benchHotspots } from './hotspots.js';
+import { benchReports } from './reports.js';
 import { benchLedger } from './ledger.js';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
@@ -136,6 +139,9 @@ async function main(): Promise<void> {
     allOk = printTable('Filtered counts', counts) && allOk;
     allOk = (await benchTriage(app, UNTIL)) && allOk;
     allOk = (await benchAssessment(app, UNTIL)) && allOk;
+    allOk = (await benchDashboard(app)) && allOk;
+    allOk = (await benchHotspots(app, UNTIL)) && allOk;
+    allOk = (await benchReports(app, UNTIL)) && allOk;
   } finally {
     await app.close();
     if (!process.env.BENCH_DB) rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,8 @@
  *    uploaded (POST /upload → an opaque `upload:…` reference) and an export target is an opaque
  *    `download:…` reference in the server's per-launch folder, fetched afterwards from `downloadUrl`;
  *  - in-process callers (the CLI, tests) name their files directly and get FORBIDDEN here.
- * A `path` returned by these methods is only ever passed back to `import.preview` / `export.ledger`.
+ * A `path` returned by these methods is only ever passed back to `import.preview` / `export.ledger` /
+ * `reports.save`.
  */
 import { z } from 'zod';
 import { method } from '../method.js';
@@ -48,7 +49,8 @@ export type ExportTarget = z.infer<typeof ExportTarget>;
 export const fileMethods = {
   'files.pickImport': method(z.object({}).strict(), PickedImport.nullable(), '选择要导入的表格（桌面版弹出系统对话框；null 表示已取消）'),
   'files.pickExportTarget': method(
-    z.object({ name: suggestedName, format: z.enum(['xlsx', 'csv']) }).strict(),
+    // pdf / docx / html: the reports (reports.save), besides the ledger's xlsx / csv.
+    z.object({ name: suggestedName, format: z.enum(['xlsx', 'csv', 'pdf', 'docx', 'html']) }).strict(),
     ExportTarget.nullable(),
     '选择导出文件的保存位置（桌面版弹出另存为对话框，浏览器模式生成下载地址；null 表示已取消）',
   ),

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { method } from '../method.js';
 import { epochMs } from '../scalars.js';
 import { AssessmentFormulaTable, DailyWindowHour, MonthStartDay } from './assessmentSettings.js';
+import { HotspotDuplicateRule, HotspotRecurringRule, HotspotSpikeRule } from './hotspots.js';
 
 // ---- setting values ------------------------------------------------------------------------
 
@@ -23,6 +24,9 @@ export const SETTING_KEYS = [
   'assessment.formulas',
   'assessment.monthStartDay',
   'reports.dailyWindowHour',
+  'hotspots.spike',
+  'hotspots.recurring',
+  'hotspots.duplicates',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -37,6 +41,9 @@ export const SETTING_LABEL: Record<SettingKey, string> = {
   'assessment.formulas': '三率考核公式',
   'assessment.monthStartDay': '考核月起始日',
   'reports.dailyWindowHour': '日通报时间窗（整点）',
+  'hotspots.spike': '热点：分类激增规则',
+  'hotspots.recurring': '热点：重复地址规则',
+  'hotspots.duplicates': '热点：疑似重复件规则',
 };
 
 export const CLOCK_START = { codes: ['dispatched', 'accepted'] as const, label: { dispatched: '派单时间', accepted: '签收时间' } } as const;
@@ -88,6 +95,9 @@ export const settingValueSchemas = {
   'assessment.formulas': AssessmentFormulaTable,
   'assessment.monthStartDay': MonthStartDay,
   'reports.dailyWindowHour': DailyWindowHour,
+  'hotspots.spike': HotspotSpikeRule,
+  'hotspots.recurring': HotspotRecurringRule,
+  'hotspots.duplicates': HotspotDuplicateRule,
 } as const satisfies Record<SettingKey, z.ZodType>;
 export type SettingValue<K extends SettingKey> = z.output<(typeof settingValueSchemas)[K]>;
 
@@ -117,6 +127,9 @@ export const SettingEntry = z.discriminatedUnion('key', [
   entry('assessment.formulas'),
   entry('assessment.monthStartDay'),
   entry('reports.dailyWindowHour'),
+  entry('hotspots.spike'),
+  entry('hotspots.recurring'),
+  entry('hotspots.duplicates'),
 ]);
 export type SettingEntry = z.infer<typeof SettingEntry>;
 
@@ -127,7 +140,8 @@ function change<K extends SettingKey>(key: K) {
 export const SettingChange = z.discriminatedUnion(
   'key',
   [change('deadlines.tiers'), change('deadlines.warnWithinHours'), change('deadlines.clockStart'), change('workflow.objectionPausesClock'), change('backup.folder'), change('backup.keep'),
-    change('assessment.formulas'), change('assessment.monthStartDay'), change('reports.dailyWindowHour')],
+    change('assessment.formulas'), change('assessment.monthStartDay'), change('reports.dailyWindowHour'),
+    change('hotspots.spike'), change('hotspots.recurring'), change('hotspots.duplicates')],
   { error: '未知的设置项' },
 );
 export type SettingChange = z.infer<typeof SettingChange>;

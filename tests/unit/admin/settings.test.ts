@@ -6,6 +6,7 @@ import { DEFAULT_TIERS, readTierTable, TIERS_SETTING_KEY } from '../../../main/s
 import type { ApiClient } from '../../../preload/contract/client.js';
 import { AppError } from '../../../preload/contract/errors.js';
 import { DEFAULT_ASSESSMENT_FORMULAS } from '../../../preload/contract/methods/assessmentSettings.js';
+import { DEFAULT_HOTSPOT_DUPLICATES, DEFAULT_HOTSPOT_RECURRING, DEFAULT_HOTSPOT_SPIKE } from '../../../preload/contract/methods/hotspots.js';
 import { createTestApp, TEST_NOW } from '../../support/app.js';
 import { adminEvents, clientOf } from './support.js';
 
@@ -36,6 +37,9 @@ describe('settings', () => {
       'assessment.formulas': DEFAULT_ASSESSMENT_FORMULAS,
       'assessment.monthStartDay': 1,
       'reports.dailyWindowHour': 12,
+      'hotspots.spike': DEFAULT_HOTSPOT_SPIKE,
+      'hotspots.recurring': DEFAULT_HOTSPOT_RECURRING,
+      'hotspots.duplicates': DEFAULT_HOTSPOT_DUPLICATES,
     });
     expect(all.every((s) => s.version === 0 && s.isDefault && s.updatedAt === null)).toBe(true);
   });

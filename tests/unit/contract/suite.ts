@@ -16,6 +16,10 @@ import { ledgerContractCases } from '../ledger/contractCases.js';
 import { backupContractCases } from '../backup/contractCases.js';
 import { triageContractCases } from '../triage/contractCases.js';
 import { assessmentContractCases } from '../assessment/contractCases.js';
+import { hotspotsContractCases } from '../hotspots/contractCases.js';
+import { dashboardContractCases } from '../dashboard/contractCases.js';
+import { reportsContractCases } from '../reports/contractCases.js';
+import { accountContractCases } from '../accounts/contractCases.js';
 
 export interface TransportHarness {
   transport: Transport;
@@ -140,6 +144,10 @@ export function contractSuite(label: string, connect: (app: AppRuntime) => Promi
       ...backupContractCases(() => ({ client, app })),
       ...triageContractCases(() => ({ client, app, fx })),
       ...assessmentContractCases(() => ({ client, app, fx })),
+      ...hotspotsContractCases(() => ({ client, app })),
+      ...dashboardContractCases(() => client),
+      ...reportsContractCases(() => client),
+      ...accountContractCases(() => ({ client, app, fx, withSession: label !== 'in-process dispatch' })),
       // The file dialogs: no transport under test has one (in-process callers name paths, browser mode uploads).
       'files.pickImport': {
         async happy() {
@@ -162,7 +170,7 @@ export function contractSuite(label: string, connect: (app: AppRuntime) => Promi
           const r = await client.send('export.ledger', { preset: 'district', format: 'csv', path: target.path });
           expect(r).toEqual({ rows: (await client.send('app.info', {})).orderCount, path: target.path });
         },
-        invalid: [{}, { name: '', format: 'csv' }, { name: 'a/b', format: 'csv' }, { name: '台账', format: 'pdf' }, { name: '台账', format: 'csv', extra: 1 }],
+        invalid: [{}, { name: '', format: 'csv' }, { name: 'a/b', format: 'csv' }, { name: '台账', format: 'xls' }, { name: '台账', format: 'csv', extra: 1 }],
       },
     };
 
