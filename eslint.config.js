@@ -17,7 +17,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    // Unit tests of the renderer's pure helpers obey the renderer's rules.
+    files: ['renderer/**/*.{ts,tsx}', 'tests/unit/renderer/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -36,7 +37,7 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts', 'db/**/*.ts', 'tests/unit/**/*.ts', 'tests/bench/**/*.ts'],
-    ignores: ['main/electron/**', 'tests/unit/electron/**'],
+    ignores: ['main/electron/**', 'tests/unit/electron/**', 'tests/unit/renderer/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -45,7 +45,7 @@ function inserter<T>(sqlite: BetterSqlite3.Database, table: string, columns: Rea
 
 export interface BulkWriter {
   order(row: BulkOrder): void;
-  orderUnit(row: Omit<Row<OrderUnitTable>, 'handler_staff_id' | 'override_reason'>): void;
+  orderUnit(row: Omit<Row<OrderUnitTable>, 'override_reason'>): void;
   event(row: Omit<Row<EventTable>, 'id' | 'order_version'>): void;
   contact(row: Omit<Row<ContactTable>, 'id'>): void;
   callback(row: Omit<Row<CallbackTable>, 'id'>): void;
@@ -57,7 +57,7 @@ export interface BulkWriter {
 export function createBulkWriter(sqlite: BetterSqlite3.Database): BulkWriter {
   return {
     order: inserter<BulkOrder>(sqlite, 'orders', ORDER_COLUMNS),
-    orderUnit: inserter(sqlite, 'order_units', ['order_id', 'unit_id', 'role', 'assigned_at', 'assigned_by']),
+    orderUnit: inserter(sqlite, 'order_units', ['order_id', 'unit_id', 'role', 'assigned_at', 'assigned_by', 'handler_staff_id']),
     event: inserter(sqlite, 'events', ['order_id', 'at', 'actor', 'kind', 'summary', 'before_json', 'after_json']),
     contact: inserter(sqlite, 'contacts', ['order_id', 'at', 'method', 'summary', 'actor']),
     callback: inserter(sqlite, 'callbacks', ['order_id', 'at', 'valid', 'contacted', 'resolution', 'satisfaction', 'note', 'origin']),

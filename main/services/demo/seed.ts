@@ -82,10 +82,25 @@ async function seedReferenceData(handle: DbHandle): Promise<Map<string, number>>
   return unitIds;
 }
 
-function writeOrder(w: ReturnType<typeof createBulkWriter>, g: GenOrder): void {
+/**
+ * Each unit's staff, to name a 经办人 for the demo's lead units (picked by order id, not by the random
+ * stream, so every other seeded figure stays as it was).
+ */
+async function staffByUnit(handle: DbHandle): Promise<Map<number, number[]>> {
+  const rows = await handle.db.selectFrom('staff').select(['id', 'unit_id']).orderBy('id').execute();
+  const map = new Map<number, number[]>();
+  for (const r of rows) if (r.unit_id !== null) map.set(r.unit_id, [...(map.get(r.unit_id) ?? []), r.id]);
+  return map;
+}
+
+function writeOrder(w: ReturnType<typeof createBulkWriter>, g: GenOrder, staff: Map<number, number[]>): void {
   const id = g.id;
   w.order({ id, ...g.order });
-  for (const u of g.units) w.orderUnit({ order_id: id, unit_id: u.unit_id, role: u.role, assigned_at: u.assigned_at, assigned_by: SEED_ACTOR });
+  for (const u of g.units) {
+    const people = u.role === 'lead' ? staff.get(u.unit_id) : undefined;
+    const handler = people?.length ? people[id % people.length]! : null;
+    w.orderUnit({ order_id: id, unit_id: u.unit_id, role: u.role, assigned_at: u.assigned_at, assigned_by: SEED_ACTOR, handler_staff_id: handler });
+  }
   for (const e of g.events) w.event({ order_id: id, at: e.at, actor: SEED_ACTOR, kind: e.kind, summary: e.summary, before_json: e.before_json, after_json: e.after_json });
   for (const c of g.contacts) w.contact({ order_id: id, at: c.at, method: c.method, summary: c.summary, actor: SEED_ACTOR });
   for (const c of g.callbacks) w.callback({ order_id: id, ...c, origin: 'import' });
@@ -106,6 +121,7 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
   const total = options.orders ?? Math.round(days * 35);
   const calendar = createCalendar([]);
   const unitIds = await seedReferenceData(handle);
+  const staff = await staffByUnit(handle);
   const batch = options.batch ?? 20_000;
   const writer = createBulkWriter(sqlite);
   const orders = generateOrders({
@@ -130,7 +146,7 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
           finished = true;
           return;
         }
-        writeOrder(writer, next.value);
+        writeOrder(writer, next.value, staff);
         done++;
       }
     });

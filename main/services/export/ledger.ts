@@ -22,16 +22,19 @@ export interface LedgerExportArgs {
   from?: string | undefined;
   to?: string | undefined;
   sort?: OrderSort | undefined;
+  /** The grid's filter resolved to its orders (the handler asks the grid); absent: no such filter. */
+  orderIds?: number[] | undefined;
   withPhones: boolean;
   format: 'xlsx' | 'csv';
   path: string;
 }
 
-function describeFilter(filter: LedgerFilter): string {
-  if (filter.from && filter.to) return `受理时间 ${filter.from} 至 ${filter.to}`;
-  if (filter.from) return `受理时间 ${filter.from} 起`;
-  if (filter.to) return `受理时间截至 ${filter.to}`;
-  return '全部工单';
+function describeFilter(filter: LedgerFilter, byGrid: boolean): string {
+  const grid = byGrid ? '按「工单」表格的筛选，' : '';
+  if (filter.from && filter.to) return `${grid}受理时间 ${filter.from} 至 ${filter.to}`;
+  if (filter.from) return `${grid}受理时间 ${filter.from} 起`;
+  if (filter.to) return `${grid}受理时间截至 ${filter.to}`;
+  return byGrid ? '按「工单」表格的筛选' : '全部工单';
 }
 
 function writeFailure(path: string, e: unknown): AppError {
@@ -65,7 +68,7 @@ export async function exportLedger(ctx: ServiceContext, args: LedgerExportArgs, 
   try {
     writer = args.format === 'xlsx' ? await xlsxWriter(args.path, columns) : csvWriter(args.path, columns);
     const values: CellValue[] = new Array(columns.length);
-    const result = streamRows(ctx.handle.sqlite, ledgerQuery(ctx.handle.db, filter, sort).compile());
+    const result = streamRows(ctx.handle.sqlite, ledgerQuery(ctx.handle.db, filter, sort, args.orderIds).compile());
     if (result.columns.join() !== LEDGER_COLUMNS.join()) throw new Error(`ledger query columns changed: ${result.columns.join()}`);
     for (const array of result.rows) {
       const r = rowFromArray(array);
@@ -93,9 +96,9 @@ export async function exportLedger(ctx: ServiceContext, args: LedgerExportArgs, 
     actor,
     at: ctx.now(),
     kind: 'export.ledger',
-    summary: `导出台账（${EXPORT_PRESET.label[args.preset]}，${args.format}，${rows} 件，${describeFilter(filter)}${args.withPhones ? '，含完整联系电话' : ''}）`,
+    summary: `导出台账（${EXPORT_PRESET.label[args.preset]}，${args.format}，${rows} 件，${describeFilter(filter, args.orderIds !== undefined)}${args.withPhones ? '，含完整联系电话' : ''}）`,
     before: null,
-    after: { preset: args.preset, columns: keys, filter, sort, withPhones: args.withPhones, format: args.format, rows, path: args.path },
+    after: { preset: args.preset, columns: keys, filter, gridFiltered: args.orderIds !== undefined, sort, withPhones: args.withPhones, format: args.format, rows, path: args.path },
     orderVersion: null,
   });
   return { rows, path: args.path };

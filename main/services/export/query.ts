@@ -3,7 +3,7 @@
  * as orders.page, so "export what the grid shows" is row for row what the clerk sees), filtered by the
  * 受理时间 range. Each order comes with its community, lead and assist units and its latest callback.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { LedgerFilter, OrderSort } from '../../../preload/api.js';
 import { DAY_MS, startOfBeijingDay } from '../../../preload/contract/time.js';
@@ -74,7 +74,8 @@ export function filterRange(filter: LedgerFilter): { from: number | null; to: nu
   };
 }
 
-export function ledgerQuery(db: Kysely<Database>, filter: LedgerFilter, sort: OrderSort) {
+/** `orderIds`: only these orders (the grid's filter, resolved by the grid beforehand). */
+export function ledgerQuery(db: Kysely<Database>, filter: LedgerFilter, sort: OrderSort, orderIds?: number[]) {
   const key = SORT_KEYS[sort.column];
   const dir = sort.direction === 'desc' ? sql.raw('DESC') : sql.raw('ASC');
   const { from, to } = filterRange(filter);
@@ -135,5 +136,7 @@ export function ledgerQuery(db: Kysely<Database>, filter: LedgerFilter, sort: Or
     ]);
   if (from !== null) q = q.where('orders.received_at', '>=', from);
   if (to !== null) q = q.where('orders.received_at', '<', to);
+  // One bound JSON array: the grid's filter may match hundreds of thousands of orders.
+  if (orderIds) q = q.where(sql<SqlBool>`orders.id IN (SELECT value FROM json_each(${JSON.stringify(orderIds)}))`);
   return q.orderBy(sql`${key.expr} ${dir}, orders.id ${dir}`);
 }

@@ -17,7 +17,7 @@ import { exportLedger, type LedgerExportArgs } from '../export/ledger.js';
 import { findPreset } from './presets.js';
 import type { FromWorker, ToWorker, WorkerData } from './protocol.js';
 import { ImportSession, type ProgressListener } from './session.js';
-import { stagingPathFor, stringsPathFor } from './stage.js';
+import { stagingPathFor, stringsPathFor, sweepStaleScratch } from './stage.js';
 
 export type RunMode = 'auto' | 'inline' | 'worker';
 
@@ -171,6 +171,8 @@ export class LedgerJobs {
     const workerBuilt = existsSync(fileURLToPath(workerUrl));
     if (mode === 'worker' && (!fileDb || !workerBuilt)) throw new Error('worker mode needs a database file and the compiled worker.js');
     this.useWorker = mode === 'worker' || (mode === 'auto' && fileDb && workerBuilt);
+    // Scratch files of an import that a crash interrupted (35 MB or more each) would pile up in %TEMP%.
+    sweepStaleScratch();
   }
 
   get runsInWorker(): boolean {

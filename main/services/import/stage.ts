@@ -11,7 +11,7 @@
  * Unique by 工单编号: a later row with the same number replaces the earlier one in its place (in-file
  * duplicates keep the last), so the staged count is the number of distinct orders.
  */
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -40,6 +40,37 @@ export function stagingPathFor(token: string, dir = tmpdir()): string {
 /** Where a session's xlsx shared-string table goes when it spills (see sharedStrings.ts). */
 export function stringsPathFor(token: string, dir = tmpdir()): string {
   return join(dir, `jiesu-import-${token}-strings-${process.pid}.db`);
+}
+
+const SCRATCH_NAME = /^jiesu-import-.+-(\d+)\.db$/;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes scratch files left by a process that no longer runs (an app killed mid-import, a power cut):
+ * each file's name carries its process id. Returns how many were removed. Never throws.
+ */
+export function sweepStaleScratch(dir = tmpdir()): number {
+  let removed = 0;
+  try {
+    for (const name of readdirSync(dir)) {
+      const pid = SCRATCH_NAME.exec(name)?.[1];
+      if (pid === undefined || Number(pid) === process.pid || alive(Number(pid))) continue;
+      rmSync(join(dir, name), { force: true });
+      removed++;
+    }
+  } catch {
+    // A temp folder we cannot list holds nothing of ours to clean.
+  }
+  return removed;
 }
 
 /** The on-disk store: a scratch SQLite file with neither journal nor fsync. */

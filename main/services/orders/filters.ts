@@ -129,8 +129,10 @@ function bandTerm(bands: DeadlineBandFilter[], ctx: ResolveContext): Term {
   const one = (b: DeadlineBandFilter, plus: string) => {
     const c = (name: string) => sql.raw(`${plus}orders.${name}`);
     const due = b.kind === 'handle' ? c('handle_due_at') : c('first_contact_due_at');
-    // Not done yet: handling is done by the reply (or the return); first contact by its record.
-    const open = b.kind === 'handle' ? sql`${c('status')} IN ${list(HANDLING_OPEN)}` : sql`${c('first_contact_at')} IS NULL`;
+    // Not done yet: handling is done by the reply (or the return); first contact by its record — or,
+    // with none, by the end of handling (a returned or replied order's contact clock has stopped).
+    const handlingOpen = sql`${c('status')} IN ${list(HANDLING_OPEN)}`;
+    const open = b.kind === 'handle' ? handlingOpen : sql`${c('first_contact_at')} IS NULL AND ${handlingOpen}`;
     const window = b.band === 'overdue' ? sql`${due} < ${now}` : sql`${due} >= ${now} AND ${due} <= ${now + warnWithinMs}`;
     return sql`(${open} AND ${window})`;
   };

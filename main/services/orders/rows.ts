@@ -160,7 +160,7 @@ export async function toGridRows(db: Kysely<Database>, raw: PageRow[], now: numb
       handleDueAt: r.handle_due_at,
       repliedAt: r.replied_at,
       closedAt: r.closed_at,
-      firstContactBand: deadlineBand(r.first_contact_due_at, now, r.first_contact_at, warnWithinMs),
+      firstContactBand: deadlineBand(r.first_contact_due_at, now, r.first_contact_at ?? handleDoneAt(r), warnWithinMs),
       handleBand: deadlineBand(r.handle_due_at, now, handleDoneAt(r), warnWithinMs),
       contentPreview: r.content_preview,
       address: r.address,

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { AppError } from '../../../preload/contract/errors.js';
 import {
+  ALL_ORDERS_VIEW_KEY,
   BUILTIN_VIEW,
   ColumnState,
   OrderFilter,
@@ -75,6 +76,11 @@ async function layoutsOf(ctx: ServiceContext, actor: string): Promise<Map<string
     if (state) map.set(r.view_key, state);
   }
   return map;
+}
+
+/** The clerk's layout of the grid with no view chosen (全部工单). */
+export async function allOrdersLayout(ctx: ServiceContext, actor: string): Promise<ColumnState | null> {
+  return (await layoutsOf(ctx, actor)).get(ALL_ORDERS_VIEW_KEY) ?? null;
 }
 
 function toView(row: Selectable<SavedViewTable>, actor: string, layout: ColumnState | undefined): SavedView {
@@ -230,7 +236,8 @@ export async function deleteView(ctx: ServiceContext, actor: string, id: number)
 /** Saves (or, with null, forgets) the clerk's column layout of a view they can see. */
 export async function saveLayout(ctx: ServiceContext, actor: string, args: MethodArgs<'views.saveLayout'>): Promise<{ saved: boolean }> {
   const db = triageDb(ctx.handle.db);
-  const builtin = (BUILTIN_VIEW.codes as readonly string[]).includes(args.key);
+  // 'all': the grid with no view chosen (全部工单) has a layout of its own too.
+  const builtin = args.key === ALL_ORDERS_VIEW_KEY || (BUILTIN_VIEW.codes as readonly string[]).includes(args.key);
   const userId = /^v(\d+)$/.exec(args.key)?.[1];
   if (!builtin) {
     const row = userId ? await db.selectFrom('saved_views').select(['owner', 'shared']).where('id', '=', Number(userId)).executeTakeFirst() : undefined;

@@ -88,7 +88,8 @@ export async function loadWorkflowDetail(db: Db, o: OrderRow, now: number): Prom
     pausedMs: o.paused_ms,
     reopenCount: o.reopen_count,
     firstTimeResolved: o.first_time_resolved === null ? null : o.first_time_resolved === 1,
-    firstContactBand: deadlineBand(o.first_contact_due_at, now, o.first_contact_at, settings.warnWithinMs),
+    // With no contact record, the contact clock stops when handling ends (as the grid's filter counts it).
+    firstContactBand: deadlineBand(o.first_contact_due_at, now, o.first_contact_at ?? handleDoneAt(o), settings.warnWithinMs),
     handleBand: deadlineBand(o.handle_due_at, now, handleDoneAt(o), settings.warnWithinMs),
     lead: assigned.find((a) => a.role === 'lead')?.unit ?? null,
     assists: assigned.filter((a) => a.role === 'assist').map((a) => a.unit),

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { EXPORT_COLUMN, EXPORT_PRESET, IMPORT_FIELD } from '../ledgerLabels.js';
 import { method } from '../method.js';
-import { OrderSort } from './orders.js';
+import { OrderFilter, OrderSort } from './orders.js';
 
 export { EXPORT_COLUMN, EXPORT_PRESET, IMPORT_FIELD, type ExportColumn, type ExportPreset, type ImportField } from '../ledgerLabels.js';
 
@@ -117,6 +117,8 @@ export const ledgerMethods = {
         ...LedgerFilter.shape,
         /** "What the grid shows": the grid's sort; default 受理时间 newest first. */
         sort: OrderSort.optional(),
+        /** "What the grid shows": the grid's filter too (its view, filter bar, search or drill-down). */
+        filter: OrderFilter.optional(),
         withPhones: z.boolean().default(false),
         format: z.enum(['xlsx', 'csv']),
         path: filePath,

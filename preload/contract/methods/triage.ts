@@ -25,6 +25,8 @@ export const BUILTIN_VIEW = {
   },
 } as const;
 export type BuiltinView = (typeof BUILTIN_VIEW.codes)[number];
+/** The layout key of the grid when no view is chosen (全部工单). */
+export const ALL_ORDERS_VIEW_KEY = 'all';
 
 /** One column of an AG Grid column state (colId, width, hide, pinned, sort …), kept as the grid gives it. */
 export const ColumnStateEntry = z
@@ -137,7 +139,11 @@ export const BulkOutcome = z.object({
 export type BulkOutcome = z.infer<typeof BulkOutcome>;
 
 export const triageMethods = {
-  'views.list': method(z.object(staffArg).strict(), z.object({ views: z.array(SavedView) }), '左侧视图列表：内置视图与本人及共享的自定义视图'),
+  'views.list': method(
+    z.object(staffArg).strict(),
+    z.object({ views: z.array(SavedView), /** The clerk's layout of 全部工单 (no view chosen), if saved. */ allOrdersLayout: ColumnState.nullable() }),
+    '左侧视图列表：内置视图与本人及共享的自定义视图',
+  ),
   'views.counts': method(
     z.object(staffArg).strict(),
     z.object({ counts: z.record(z.string(), z.number().int().nonnegative().nullable()), at: epochMs }),

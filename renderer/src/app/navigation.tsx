@@ -5,7 +5,7 @@
 import { createContext, useContext } from 'react';
 import type { OrderFilter } from '../../../preload/api.js';
 
-export type ViewId = 'dashboard' | 'orders' | 'reports' | 'import' | 'export' | 'settings';
+export type ViewId = 'dashboard' | 'orders' | 'reports' | 'hotspots' | 'import' | 'export' | 'settings';
 
 /** What the grid should show when opened from elsewhere: a filter and the title of the chip shown above it. */
 export interface OrdersRequest {

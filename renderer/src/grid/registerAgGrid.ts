@@ -5,6 +5,9 @@
 import {
   CellStyleModule,
   ColumnApiModule,
+  DragAndDropModule,
+  RenderApiModule,
+  TooltipModule,
   InfiniteRowModelModule,
   LocaleModule,
   ModuleRegistry,
@@ -16,7 +19,7 @@ import {
 } from 'ag-grid-community';
 
 export function registerAgGrid(): void {
-  const modules: Module[] = [InfiniteRowModelModule, RowSelectionModule, RowApiModule, ScrollApiModule, ColumnApiModule, LocaleModule, CellStyleModule];
+  const modules: Module[] = [InfiniteRowModelModule, RowSelectionModule, RowApiModule, ScrollApiModule, ColumnApiModule, LocaleModule, CellStyleModule, DragAndDropModule, RenderApiModule, TooltipModule];
   // Validation explains misconfiguration in the console while developing; production skips its weight.
   if (import.meta.env.DEV) modules.push(ValidationModule);
   ModuleRegistry.registerModules(modules);

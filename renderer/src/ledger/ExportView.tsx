@@ -91,6 +91,8 @@ export function ExportView({ visible }: { visible: boolean }) {
     if (f && t && f > t) return setError('开始日期不能晚于结束日期。');
     if (!name.trim()) return setError('请填写文件名。');
     const sort = order === 'grid' && grid ? grid.sort : undefined;
+    // "The current table" is the grid's filter as well as its sort.
+    const gridFilter = order === 'grid' && grid?.filter && Object.keys(grid.filter).length > 0 ? grid.filter : undefined;
     setBusy(true);
     try {
       const target = await client.send('files.pickExportTarget', { name: name.trim(), format });
@@ -101,6 +103,7 @@ export function ExportView({ visible }: { visible: boolean }) {
         ...(f ? { from: f } : {}),
         ...(t ? { to: t } : {}),
         ...(sort ? { sort } : {}),
+        ...(gridFilter ? { filter: gridFilter } : {}),
         withPhones,
         format,
         path: target.path,
@@ -161,7 +164,7 @@ export function ExportView({ visible }: { visible: boolean }) {
                 value={order}
                 options={[
                   { value: 'default', label: '受理时间从新到旧' },
-                  { value: 'grid', label: grid ? `导出当前表格：与「工单」表格一致（${describeSort(grid.sort)}）` : '导出当前表格：请先打开「工单」表格' },
+                  { value: 'grid', label: grid ? `导出当前表格：与「工单」表格一致（${describeSort(grid.sort)}${grid.filter && Object.keys(grid.filter).length > 0 ? '，含表格的筛选条件' : ''}）` : '导出当前表格：请先打开「工单」表格' },
                 ]}
                 onChange={setOrder}
               />

@@ -3,10 +3,11 @@
  * "the current table" even though the grid is not on screen then. The grid's datasource notes the view
  * with every block it asks for, which covers the first load and every change of sort.
  */
-import type { OrderSort } from '../../../preload/api.js';
+import type { OrderFilter, OrderSort } from '../../../preload/api.js';
 
 export interface GridView {
   sort: OrderSort;
+  filter?: OrderFilter;
 }
 
 let current: GridView | null = null;

@@ -18,13 +18,14 @@ import type {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
-import type { OrderGridRow, OrderSort } from '../../../preload/api.js';
+import type { ColumnState, OrderFilter, OrderGridRow, OrderSort } from '../../../preload/api.js';
 import { useApi } from '../api/ApiContext.js';
 import { useReportError } from '../app/errors.js';
 import { defaultColDef, orderColumns } from './columns.js';
 import { DEFAULT_SORT, createOrdersDatasource, toOrderSort } from './datasource.js';
 import { COLUMN_TITLES, directionLabel } from './format.js';
 import { gridKeyCommand, type GridCommand } from './gridKeys.js';
+import { useGridLayout, type ColumnHandle } from './useGridLayout.js';
 
 export const BLOCK_SIZE = 100;
 /** Pushes arriving in a burst (an import, a bulk edit) cause one refresh, not one per change. */
@@ -49,18 +50,43 @@ interface Props {
   onRowCommand(command: GridCommand): void;
   /** Lets the parent put keyboard focus back on a row (after a dialog closes). */
   handleRef: RefObject<OrdersGridHandle | null>;
+  /** The filter (from the view, the filter bar or a drill-down); a change reloads from the first row. */
+  filter: OrderFilter;
+  /**
+   * Applied when `layoutKey` changes (a view was chosen): the view's sort and the clerk's column layout
+   * for it. Later changes the clerk makes are reported through onLayout (saved per view and per clerk).
+   */
+  layoutKey: string;
+  sort: OrderSort;
+  columnState: ColumnState | null;
+  /** null: the clerk went back to the default columns. */
+  onLayout(state: ColumnState | null): void;
+  onSortChange(sort: OrderSort): void;
+  /** The ticked rows (checkboxes, Ctrl/Shift+click, Space) for bulk actions. */
+  onChecked(ids: number[]): void;
 }
 
-export interface OrdersGridHandle {
+export interface OrdersGridHandle extends ColumnHandle {
   /**
    * Puts keyboard focus back on an order's row, and keeps it there while the grid refreshes: an action
    * may move the order elsewhere under the current sort (签收 moves it out of 待签收), and the next key
    * the clerk presses must still act on it. Following stops at the clerk's next key or click.
    */
   focusOrder(orderId: number, rowIndex: number): void;
+  /** Selects the row `by` rows below (or above) the selected one: the detail's 上一件 / 下一件. */
+  step(by: 1 | -1): void;
+  /** Forgets the ticked rows (after a bulk action). */
+  clearChecked(): void;
 }
 
+export type { ColumnPin, GridColumnInfo } from './useGridLayout.js';
+
 const FOLLOW_MS = 8000;
+
+/** Click selects one row (and opens it); Ctrl/Shift+click, Space or the checkbox tick more for bulk actions. */
+const ROW_SELECTION = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: true } as const;
+// Not pinned: a pinned column splits every row in two DOM rows, and one row should stay one element.
+const SELECTION_COLUMN = { width: 44, resizable: false, suppressMovable: true } as const;
 
 function sortOf(api: GridApi): OrderSort {
   const sorted = api
@@ -98,24 +124,31 @@ function reselectWhenLoaded(api: GridApi<OrderGridRow>, index: number, id: numbe
   tick();
 }
 
-export function OrdersGrid({ selected, onSelect, onRowCount, onNotice, refreshSignal, onRowCommand, handleRef }: Props) {
+export function OrdersGrid(props: Props) {
+  const { selected, onSelect, onRowCount, onNotice, refreshSignal, onRowCommand, handleRef, filter, layoutKey, sort, columnState, onLayout, onSortChange, onChecked } = props;
   const client = useApi();
   const report = useReportError();
   const apiRef = useRef<GridApi<OrderGridRow> | null>(null);
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
-  const sortRef = useRef<OrderSort>(DEFAULT_SORT);
+  const sortRef = useRef<OrderSort>(sort ?? DEFAULT_SORT);
+  const filterRef = useRef<OrderFilter>(filter);
+  filterRef.current = filter;
+  const layoutHooks = useRef({ onLayout, onSortChange, onChecked });
+  layoutHooks.current = { onLayout, onSortChange, onChecked };
   /** Increases on every sort change, so a late answer for an older sort is ignored. */
   const sortGeneration = useRef(0);
 
   const columns = useMemo(() => orderColumns(), []);
+  const layout = useGridLayout(apiRef, { layoutKey, sort, columnState, columns, sortRef, onLayout: (state) => layoutHooks.current.onLayout(state) });
+  const applyingLayout = layout.applying;
   // The datasource must keep its identity (a new one resets the cache); callbacks go through a ref.
   const hooks = useRef({ onRowCount, report });
   hooks.current = { onRowCount, report };
   const rowCountRef = useRef(0);
   const datasource = useMemo(
     () =>
-      createOrdersDatasource(client, {
+      createOrdersDatasource(client, () => filterRef.current, {
         onRowCount: (n) => {
           rowCountRef.current = n;
           hooks.current.onRowCount(n);
@@ -146,7 +179,7 @@ export function OrdersGrid({ selected, onSelect, onRowCount, onNotice, refreshSi
     }
     if (f.asked) return;
     f.asked = true;
-    client.send('orders.position', { sort: sortRef.current, orderId: f.id }).then(
+    client.send('orders.position', { sort: sortRef.current, orderId: f.id, filter: filterRef.current }).then(
       ({ index }) => {
         if (follow.current !== f || index === null || api.isDestroyed()) return;
         if (api.getDisplayedRowCount() <= index) api.setRowCount(Math.max(rowCountRef.current, index + 1), true);
@@ -160,6 +193,8 @@ export function OrdersGrid({ selected, onSelect, onRowCount, onNotice, refreshSi
   const onGridReady = useCallback(
     (e: GridReadyEvent<OrderGridRow>) => {
       apiRef.current = e.api;
+      // A view or drill-down chosen before the grid was ready.
+      layout.applyCurrent();
       handleRef.current = {
         focusOrder(orderId, rowIndex) {
           const api = apiRef.current;
@@ -170,6 +205,20 @@ export function OrdersGrid({ selected, onSelect, onRowCount, onNotice, refreshSi
           api.setFocusedCell(index, api.getFocusedCell()?.column.getColId() ?? 'orderNo');
           follow.current = { id: orderId, until: Date.now() + FOLLOW_MS, asked: false };
         },
+        step(by) {
+          const api = apiRef.current;
+          const at = selectedRef.current?.rowIndex ?? api?.getFocusedCell()?.rowIndex ?? -1;
+          if (!api || api.isDestroyed()) return;
+          const index = Math.max(0, Math.min(at + by, rowCountRef.current - 1));
+          const node = api.getDisplayedRowAtIndex(index);
+          api.ensureIndexVisible(index);
+          api.setFocusedCell(index, api.getFocusedCell()?.column.getColId() ?? 'orderNo');
+          if (node?.data) node.setSelected(true, true, 'api');
+        },
+        clearChecked() {
+          apiRef.current?.deselectAll();
+        },
+        ...layout.columnHandle,
       };
     },
     [handleRef],
@@ -190,6 +239,15 @@ export function OrdersGrid({ selected, onSelect, onRowCount, onNotice, refreshSi
     follow.current = null;
     const key = e.event as KeyboardEvent | null | undefined;
     if (!key || !e.data || e.rowIndex === null) return;
+    // j / k move like ↓ / ↑ (and select, so the detail follows), as in a mail client.
+    if ((key.key === 'j' || key.key === 'k') && !key.ctrlKey && !key.altKey && !key.metaKey) {
+      key.preventDefault();
+      const index = Math.max(0, Math.min(e.rowIndex + (key.key === 'j' ? 1 : -1), e.api.getDisplayedRowCount() - 1));
+      e.api.ensureIndexVisible(index);
+      e.api.setFocusedCell(index, e.api.getFocusedCell()?.column.getColId() ?? 'orderNo');
+      e.api.getDisplayedRowAtIndex(index)?.setSelected(true, true, 'api');
+      return;
+    }
     const command = gridKeyCommand(key, e.data, e.rowIndex);
     if (!command) return;
     key.preventDefault();
@@ -209,9 +267,14 @@ export function OrdersGrid({ selected, onSelect, onRowCount, onNotice, refreshSi
 
   const onSelectionChanged = useCallback(
     (e: SelectionChangedEvent<OrderGridRow>) => {
-      const node = e.api.getSelectedNodes()[0];
+      const nodes = e.api.getSelectedNodes();
+      layoutHooks.current.onChecked(nodes.flatMap((n) => (n.data ? [n.data.id] : [])));
+      // The detail shows the one selected row; while several are ticked it keeps what it shows.
+      const node = nodes.length === 1 ? nodes[0] : null;
       if (node?.data) {
         onSelect({ id: node.data.id, orderNo: node.data.orderNo, rowIndex: node.rowIndex });
+      } else if (nodes.length > 1) {
+        // Several ticked: the detail keeps showing the one it shows.
       } else if (e.source === 'rowClicked' || e.source === 'spaceKey') {
         // Only the clerk clears a selection; a cache reset on sort must not forget what was selected.
         onSelect(null);
@@ -226,6 +289,7 @@ export function OrdersGrid({ selected, onSelect, onRowCount, onNotice, refreshSi
       const sort = sortOf(api);
       if (sameSort(sort, sortRef.current)) return;
       sortRef.current = sort;
+      if (!applyingLayout.current) layoutHooks.current.onSortChange(sort);
       const generation = ++sortGeneration.current;
       const isCurrent = () => generation === sortGeneration.current;
       const current = selectedRef.current;
@@ -235,7 +299,7 @@ export function OrdersGrid({ selected, onSelect, onRowCount, onNotice, refreshSi
         onNotice(`${describeSort(sort)}，回到第一行`);
         return;
       }
-      client.send('orders.position', { sort, orderId: current.id }).then(
+      client.send('orders.position', { sort, orderId: current.id, filter: filterRef.current }).then(
         ({ index }) => {
           if (!isCurrent() || api.isDestroyed()) return;
           if (index === null) {
@@ -270,6 +334,17 @@ export function OrdersGrid({ selected, onSelect, onRowCount, onNotice, refreshSi
     if (!selected && api && !api.isDestroyed() && api.getSelectedNodes().length) api.deselectAll();
   }, [selected]);
 
+  // A new filter: read from the first row again (the selection stays if the order still matches).
+  const filterKey = JSON.stringify(filter);
+  const firstFilter = useRef(filterKey);
+  useEffect(() => {
+    const api = apiRef.current;
+    if (!api || api.isDestroyed() || firstFilter.current === filterKey) return;
+    firstFilter.current = filterKey;
+    api.ensureIndexVisible(0, 'top');
+    api.purgeInfiniteCache();
+  }, [filterKey]);
+
   // Live refresh: reload the loaded blocks in place; scroll position and selection (by id) stay.
   useEffect(() => {
     if (refreshSignal === 0) return;
@@ -294,7 +369,12 @@ export function OrdersGrid({ selected, onSelect, onRowCount, onNotice, refreshSi
         maxBlocksInCache={20}
         blockLoadDebounceMillis={40}
         getRowId={rowId}
-        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        rowSelection={ROW_SELECTION}
+        selectionColumnDef={SELECTION_COLUMN}
+        tooltipShowDelay={600}
+        // Every shown column is in the DOM even when scrolled out of view: keys, screen readers and tests
+        // find a row's cells whatever the width (a dozen columns by default, so this costs little).
+        suppressColumnVirtualisation
         suppressMultiSort
         rowHeight={34}
         headerHeight={38}
@@ -307,6 +387,10 @@ export function OrdersGrid({ selected, onSelect, onRowCount, onNotice, refreshSi
         onCellKeyDown={onCellKeyDown}
         onCellClicked={stopFollowing}
         onModelUpdated={relocate}
+        onColumnMoved={layout.onLayoutEvent}
+        onColumnResized={layout.onLayoutEvent}
+        onColumnVisible={layout.onLayoutEvent}
+        onColumnPinned={layout.onLayoutEvent}
       />
     </div>
   );

@@ -3,7 +3,7 @@
  * database. The grid asks for blocks of 100; the answer's rowCount tells it where the data ends.
  */
 import type { IDatasource, SortModelItem } from 'ag-grid-community';
-import { ORDER_SORT_COLUMNS, type OrderGridRow, type OrderSort, type OrderSortColumn } from '../../../preload/api.js';
+import { ORDER_SORT_COLUMNS, type OrderFilter, type OrderGridRow, type OrderSort, type OrderSortColumn } from '../../../preload/api.js';
 import type { ApiClient } from '../../../preload/contract/client.js';
 import { noteGridView } from '../ledger/gridView.js';
 
@@ -23,13 +23,15 @@ export interface DatasourceHooks {
   onError(error: unknown): void;
 }
 
-export function createOrdersDatasource(client: ApiClient, hooks: DatasourceHooks): IDatasource {
+/** `filter()` is read on every block, so a new filter needs only a cache purge, not a new datasource. */
+export function createOrdersDatasource(client: ApiClient, filter: () => OrderFilter, hooks: DatasourceHooks): IDatasource {
   return {
     getRows(params) {
       const sort = toOrderSort(params.sortModel);
+      const f = filter();
       // 导出 offers "the current table": what the grid last asked for.
-      noteGridView({ sort });
-      client.send('orders.page', { sort, startRow: params.startRow, endRow: params.endRow }).then(
+      noteGridView({ sort, filter: f });
+      client.send('orders.page', { sort, startRow: params.startRow, endRow: params.endRow, filter: f }).then(
         ({ rows, rowCount }: { rows: OrderGridRow[]; rowCount: number }) => {
           params.successCallback(rows, rowCount);
           hooks.onRowCount(rowCount);

@@ -144,6 +144,27 @@ describe('xlsx ledger', () => {
     const expected = grid.rows.map((r) => r.orderNo).filter((no) => ['B', 'C', 'E'].includes(no));
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(expected);
   });
+
+  it('"the current table" exports exactly the grid’s filtered orders (search, community, drill-down ids), in its sort', async () => {
+    const [south] = await app.handle.db.selectFrom('units').select('id').where('name', '=', '南街社区').execute();
+    await insertOrders(app, [
+      { orderNo: 'L1', content: '楼道漏水严重', communityId: south!.id, receivedAt: fromBeijing(2026, 3, 1, 9) },
+      { orderNo: 'L2', content: '厨房漏水', communityId: null, receivedAt: fromBeijing(2026, 3, 2, 9) },
+      { orderNo: 'N1', content: '噪音扰民', communityId: south!.id, receivedAt: fromBeijing(2026, 3, 3, 9) },
+      { orderNo: 'L3', content: '漏水：屋顶', communityId: south!.id, receivedAt: fromBeijing(2026, 3, 4, 9) },
+    ]);
+    const sort = { column: 'receivedAt' as const, direction: 'asc' as const };
+    const orderNos = async (file: string, filter: NonNullable<ExportArgs['filter']>) => {
+      const { path } = await exportLedger({ preset: 'district', columns: ['orderNo'], sort, filter, format: 'csv', withPhones: false, file });
+      return readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1);
+    };
+    expect(await orderNos('search.csv', { search: '漏水' })).toEqual(['L1', 'L2', 'L3']);
+    expect(await orderNos('both.csv', { search: '漏水', communityIds: [south!.id] })).toEqual(['L1', 'L3']);
+    const ids = (await app.handle.db.selectFrom('orders').select(['id', 'order_no']).execute()).filter((o) => ['N1', 'L2'].includes(o.order_no)).map((o) => o.id);
+    expect(await orderNos('drill.csv', { orderIds: ids })).toEqual(['L2', 'N1']);
+    const events = await app.handle.db.selectFrom('events').select('summary').where('kind', '=', 'export.ledger').execute();
+    expect(events.at(-1)!.summary).toContain('按「工单」表格的筛选');
+  });
 });
 
 describe('csv ledger', () => {

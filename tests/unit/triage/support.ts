@@ -231,7 +231,7 @@ export function jsFilter(orders: RefOrder[], f: OrderFilter, now = TEST_NOW): Re
     if (fl.monthlyTopic !== undefined && o.tags.includes('monthly-topic') !== fl.monthlyTopic) return false;
     if (f.deadlineBands?.length) {
       const handleDone = o.status === 'replied' || o.status === 'callback_done' ? o.replied_at : o.status === 'returned' ? o.closed_at : null;
-      const band = { firstContact: deadlineBand(o.first_contact_due_at, now, o.first_contact_at, WARN), handle: deadlineBand(o.handle_due_at, now, handleDone, WARN) };
+      const band = { firstContact: deadlineBand(o.first_contact_due_at, now, o.first_contact_at ?? handleDone, WARN), handle: deadlineBand(o.handle_due_at, now, handleDone, WARN) };
       if (!f.deadlineBands.some((b) => band[b.kind] === b.band)) return false;
     }
     if (f.secondRound) {
