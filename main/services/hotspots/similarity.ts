@@ -78,3 +78,50 @@ export function mayReach(a: Bigrams, b: Bigrams, t: number): boolean {
   return large > 0 && small >= t * large;
 }
 
+
+/**
+ * Jaccard(a, b) when it reaches t, else -1 — stopping the merge as soon as the elements left cannot
+ * bring the overlap up to the ⌈t·(|a|+|b|)/(1+t)⌉ it needs (most pairs of a group are not alike).
+ */
+export function jaccardAtLeast(a: Bigrams, b: Bigrams, t: number): number {
+  if (a.length === 0 || b.length === 0 || !mayReach(a, b, t)) return -1;
+  const need = Math.ceil((t * (a.length + b.length)) / (1 + t) - 1e-9);
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (shared + Math.min(a.length - i, b.length - j) < need) return -1;
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const s = shared / (a.length + b.length - shared);
+  return s >= t ? s : -1;
+}
+
+/**
+ * Every pair (i < j) of `list` (oldest first) with list[j] received at or after `from`, at most
+ * `windowMs` apart, whose sets reach Jaccard ≥ t, with that Jaccard. Pairs whose later order is before
+ * `from` are skipped: a link between two earlier orders could only lengthen a cluster.
+ */
+export function* similarPairs(
+  list: ReadonlyArray<{ receivedAt: number }>,
+  sets: readonly Bigrams[],
+  from: number,
+  windowMs: number,
+  t: number,
+): Generator<[number, number, number]> {
+  for (let j = 1; j < list.length; j++) {
+    const at = list[j]!.receivedAt;
+    if (at < from) continue;
+    for (let i = j - 1; i >= 0 && at - list[i]!.receivedAt <= windowMs; i--) {
+      const s = jaccardAtLeast(sets[i]!, sets[j]!, t);
+      if (s >= 0) yield [i, j, s];
+    }
+  }
+}

@@ -20,7 +20,9 @@ export async function buildMonthly(ctx: ServiceContext, date: string): Promise<R
   const db = ctx.handle.db;
   const head = await reportHead(ctx);
   const month = { kind: 'month', date } as const;
-  const now = await periodFacts(ctx, month);
+  // The street's totals come with any grouping: one reading by community serves both (saves a pass).
+  const community = await periodFacts(ctx, month, 'community');
+  const now = community;
   const p = now.kpi.period;
   const previous = { kind: 'month', date: addDays(p.firstDay, -1) } as const;
   const before = await periodFacts(ctx, previous);
@@ -33,7 +35,6 @@ export async function buildMonthly(ctx: ServiceContext, date: string): Promise<R
   const thisDays = dayList(p.firstDay, length);
   const prevDays = dayList(q.firstDay, Math.round((q.to - q.from) / DAY_MS));
 
-  const community = await periodFacts(ctx, month, 'community');
   const overdue = await overdueBy(db, 'community', p.from, p.to);
   const names = new Map((await communityNames(db)).map((c) => [c.key, c.label]));
   const byCategory = await intakeBy(db, 'topCategory', p.from, p.to);

@@ -21,7 +21,9 @@ export async function buildWeekly(ctx: ServiceContext, date: string): Promise<Re
   const db = ctx.handle.db;
   const head = await reportHead(ctx);
   const week = { kind: 'week', date } as const;
-  const now = await periodFacts(ctx, week);
+  // The street's totals come with any grouping: one reading by community serves both (saves a pass).
+  const community = await periodFacts(ctx, week, 'community');
+  const now = community;
   const p = now.kpi.period;
   const previous = { kind: 'week', date: addDays(p.firstDay, -7) } as const;
   const before = await periodFacts(ctx, previous);
@@ -32,7 +34,6 @@ export async function buildWeekly(ctx: ServiceContext, date: string): Promise<Re
   const byType = await intakeBy(db, 'appealType', p.from, p.to);
   const byCategory = await intakeBy(db, 'category', p.from, p.to);
   const byCategoryBefore = await intakeBy(db, 'category', q.from, q.to);
-  const community = await periodFacts(ctx, week, 'community');
   const department = await periodFacts(ctx, week, 'department');
   const at = Math.min(p.to, ctx.now());
   const hot = await weeklyHotspots(db, p.firstDay);

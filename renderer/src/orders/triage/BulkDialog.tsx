@@ -114,26 +114,8 @@ export function BulkDialog({ target, facets, onClose, onApplied }: { target: Bul
       )}
       {form.kind === 'assign' && (
         <>
-          <Field label="主办单位">
-            <select className="input" value={form.leadUnitId ?? ''} onChange={(e) => set({ leadUnitId: e.target.value ? Number(e.target.value) : null })} aria-label="主办单位">
-              <option value="">（不改主办）</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="增加协办单位">
-            <select className="input" value={form.assistUnitId ?? ''} onChange={(e) => set({ assistUnitId: e.target.value ? Number(e.target.value) : null })} aria-label="协办单位">
-              <option value="">（不加协办）</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <UnitSelect label="主办单位" none="（不改主办）" units={units} value={form.leadUnitId} onChange={(leadUnitId) => set({ leadUnitId })} />
+          <UnitSelect label="增加协办单位" none="（不加协办）" units={units} value={form.assistUnitId} onChange={(assistUnitId) => set({ assistUnitId })} />
           <Field label="超职责清单派单理由" hint="主办单位不在该类问题的职责清单内时必须填写">
             <input className="input" value={form.overrideReason} maxLength={500} onChange={(e) => set({ overrideReason: e.target.value })} />
           </Field>
@@ -155,5 +137,20 @@ export function BulkDialog({ target, facets, onClose, onApplied }: { target: Bul
         </Field>
       )}
     </Dialog>
+  );
+}
+
+function UnitSelect(p: { label: string; none: string; units: Array<{ id: number; name: string }>; value: number | null; onChange(id: number | null): void }) {
+  return (
+    <Field label={p.label}>
+      <select className="input" value={p.value ?? ''} onChange={(e) => p.onChange(e.target.value ? Number(e.target.value) : null)} aria-label={p.label}>
+        <option value="">{p.none}</option>
+        {p.units.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.name}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }

@@ -57,9 +57,12 @@ export function useOrdersState(views: SavedView[] | null, allOrdersLayout: Colum
     setState((s) => (s.activeKey === ALL_ORDERS_VIEW_KEY && allOrdersLayout ? { ...s, columnState: allOrdersLayout, layoutKey: `all#${++seq.current}` } : s));
   }, [views, allOrdersLayout]);
 
-  // A drill-down from the dashboard, a report or a hotspot.
+  // A drill-down from the dashboard, a report or a hotspot (each request once: a later change of the
+  // saved layout must not throw away what the clerk did with it since).
+  const appliedRequest = useRef<OrdersRequest | null>(null);
   useEffect(() => {
-    if (!request) return;
+    if (!request || appliedRequest.current === request) return;
+    appliedRequest.current = request;
     setState((s) => ({ activeKey: DRILL_KEY, filter: request.filter, sort: s.sort, layoutKey: `drill#${++seq.current}`, columnState: allOrdersLayout, drillTitle: request.title, dirty: false }));
   }, [request, allOrdersLayout]);
 
