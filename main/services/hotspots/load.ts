@@ -67,11 +67,14 @@ export async function firstReceivedAt(db: Kysely<Database>): Promise<number | nu
 /** The content of the given orders, read in chunks (SQLite's bound-parameter limit). */
 export async function contentsOf(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const rows = await db.selectFrom('orders').select(['id', 'content']).where('id', 'in', chunk).execute();
-    for (const r of rows) out.set(r.id, r.content);
-  }
+  if (ids.length === 0) return out;
+  // One statement with the ids as one JSON array (tens of thousands in a busy week), each a rowid seek.
+  const rows = await db
+    .selectFrom('orders')
+    .select(['id', 'content'])
+    .where('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+    .execute();
+  for (const r of rows) out.set(r.id, r.content);
   return out;
 }
 
