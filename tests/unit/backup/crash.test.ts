@@ -26,7 +26,8 @@ const BULK_ORDERS = 80;
 const MIGRATE_ORDERS = 1500;
 /** Children run three at a time: some boot (≈ 0.5 s of module loading) while another works. */
 const LANES = 3;
-const TIMEOUT_MS = 60_000;
+/** Generous: 20 real child processes per case; on a loaded 2-core CI machine the import case took 45 s. */
+const TIMEOUT_MS = 180_000;
 
 let tmp: ReturnType<typeof tempDir>;
 const summary: string[] = [];
