@@ -1,10 +1,9 @@
 /** One order with everything the detail pane shows (citizen phone masked). */
 import { AppError } from '../../../preload/contract/errors.js';
 import type { OrderDetail } from '../../../preload/api.js';
-import type { AppealType, OrderStatus, Source, Tier } from '../../../preload/contract/enums.js';
 import type { ServiceContext } from '../context.js';
-import { maskName, maskPhone } from '../privacy.js';
 import { loadWorkflowDetail } from '../workflow/detail.js';
+import { orderFields } from './rows.js';
 
 export async function getOrderDetail(ctx: ServiceContext, id: number): Promise<OrderDetail> {
   const { db } = ctx.handle;
@@ -24,30 +23,11 @@ export async function getOrderDetail(ctx: ServiceContext, id: number): Promise<O
     .orderBy('units.sort_order')
     .execute();
   return {
-    id: o.id,
-    orderNo: o.order_no,
-    receivedAt: o.received_at,
-    dispatchedAt: o.dispatched_at,
-    source: o.source as Source,
-    appealType: o.appeal_type as AppealType,
-    category: o.category,
-    communityId: o.community_id,
-    communityName: o.community_name,
-    status: o.status as OrderStatus,
-    tier: o.tier as Tier,
-    handleDueAt: o.handle_due_at,
-    firstContactDueAt: o.first_contact_due_at,
-    firstContactAt: o.first_contact_at,
-    repliedAt: o.replied_at,
+    ...orderFields(o),
     replyText: o.reply_text,
     content: o.content,
-    citizenName: o.citizen_name === null ? null : maskName(o.citizen_name),
-    citizenPhoneMasked: maskPhone(o.citizen_phone),
-    address: o.address,
-    residentialArea: o.residential_area,
     leadUnit: units.find((u) => u.role === 'lead')?.name ?? null,
     assistUnits: units.filter((u) => u.role === 'assist').map((u) => u.name),
-    version: o.version,
     ...(await loadWorkflowDetail(db, o, ctx.now())),
   };
 }

@@ -77,6 +77,39 @@ export interface PageRow {
   version: number;
 }
 
+/** The columns of an order both the grid row and the detail carry (the orders table's own names). */
+type OrderColumns = Pick<
+  PageRow,
+  | 'id' | 'order_no' | 'received_at' | 'dispatched_at' | 'source' | 'appeal_type' | 'category' | 'community_id' | 'community_name' | 'status' | 'tier'
+  | 'first_contact_due_at' | 'first_contact_at' | 'handle_due_at' | 'replied_at' | 'address' | 'residential_area' | 'citizen_name' | 'citizen_phone' | 'version'
+>;
+
+/** The fields the grid row and the detail share, with the citizen's name and phone masked (DESIGN §1). */
+export function orderFields(r: OrderColumns) {
+  return {
+    id: r.id,
+    orderNo: r.order_no,
+    receivedAt: r.received_at,
+    dispatchedAt: r.dispatched_at,
+    source: r.source as Source,
+    appealType: r.appeal_type as AppealType,
+    category: r.category,
+    communityId: r.community_id,
+    communityName: r.community_name,
+    status: r.status as OrderStatus,
+    tier: r.tier as Tier,
+    firstContactDueAt: r.first_contact_due_at,
+    firstContactAt: r.first_contact_at,
+    handleDueAt: r.handle_due_at,
+    repliedAt: r.replied_at,
+    address: r.address,
+    residentialArea: r.residential_area,
+    citizenName: r.citizen_name === null ? null : maskName(r.citizen_name),
+    citizenPhoneMasked: maskPhone(r.citizen_phone),
+    version: r.version,
+  };
+}
+
 /** When the handling counts as done for its band: the reply while it stands, or the return (as the detail). */
 function handleDoneAt(r: PageRow): number | null {
   if (r.status === 'replied' || r.status === 'callback_done') return r.replied_at;
@@ -143,30 +176,12 @@ export async function toGridRows(db: Kysely<Database>, raw: PageRow[], now: numb
   return raw.map((r) => {
     const e = byOrder.get(r.id);
     return {
-      id: r.id,
-      orderNo: r.order_no,
-      receivedAt: r.received_at,
-      dispatchedAt: r.dispatched_at,
+      ...orderFields(r),
       acceptedAt: r.accepted_at,
-      source: r.source as Source,
-      appealType: r.appeal_type as AppealType,
-      category: r.category,
-      communityId: r.community_id,
-      communityName: r.community_name,
-      status: r.status as OrderStatus,
-      tier: r.tier as Tier,
-      firstContactDueAt: r.first_contact_due_at,
-      firstContactAt: r.first_contact_at,
-      handleDueAt: r.handle_due_at,
-      repliedAt: r.replied_at,
       closedAt: r.closed_at,
       firstContactBand: deadlineBand(r.first_contact_due_at, now, r.first_contact_at ?? handleDoneAt(r), warnWithinMs),
       handleBand: deadlineBand(r.handle_due_at, now, handleDoneAt(r), warnWithinMs),
       contentPreview: r.content_preview,
-      address: r.address,
-      residentialArea: r.residential_area,
-      citizenName: r.citizen_name === null ? null : maskName(r.citizen_name),
-      citizenPhoneMasked: maskPhone(r.citizen_phone),
       leadUnitName: e?.lead ?? null,
       assistUnitNames: e?.assists ?? [],
       handlerNames: e ? [...e.leadHandlers, ...e.handlers] : [],
@@ -177,7 +192,6 @@ export async function toGridRows(db: Kysely<Database>, raw: PageRow[], now: numb
       tags: e?.tags ?? [],
       reopenCount: r.reopen_count,
       platformStatus: r.platform_status,
-      version: r.version,
     };
   });
 }
