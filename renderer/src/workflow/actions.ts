@@ -64,7 +64,10 @@ export const SHORTCUT_OF: Partial<Record<WorkflowAction, string>> = { accept: 'A
 
 export const SHORTCUT_SHEET: ReadonlyArray<{ keys: string; what: string }> = [
   { keys: '↑ ↓ ← →', what: '在表格中移动' },
+  { keys: 'J / K', what: '下一件 / 上一件（详情随之切换）' },
   { keys: 'Enter', what: '打开所在行工单的详情' },
+  { keys: '空格', what: '勾选或取消勾选所在行（用于批量操作）' },
+  { keys: '/', what: '跳到搜索框（Esc 清空搜索）' },
   { keys: 'A', what: '签收' },
   { keys: 'S', what: '派单（主办 / 协办）' },
   { keys: 'C', what: '联系诉求人' },
